@@ -1,0 +1,29 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findSystemChromium } from './tests/e2e/chromium.mjs';
+
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'tests/.output/results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    browserName: 'chromium',
+    headless: true,
+    serviceWorkers: 'allow',
+    launchOptions: { executablePath: findSystemChromium(), args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+  },
+  // The production build (made by `npm run test:e2e` before this runs), as `vite preview` serves it.
+  webServer: {
+    command: `npx vite preview --port ${PORT} --strictPort`,
+    url: `http://localhost:${PORT}`,
+    reuseExistingServer: !process.env.CI,
+  },
+});

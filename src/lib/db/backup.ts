@@ -1,0 +1,412 @@
+/** The privacy center's export, import and erase. Nothing here talks to a network. */
+import Dexie from 'dexie';
+import * as v from 'valibot';
+import { CATALOG_VERSION_KEY, openDatabase } from './database';
+import { guard } from './errors';
+import {
+  PERSONAL_TABLES,
+  type AisleDB,
+  type ModelSnapshot,
+  type Order,
+  type Profile,
+  type Rating,
+  type Setting,
+  type ShopEvent,
+  type Stars,
+} from './schema';
+
+export const EXPORT_FORMAT = 'private-aisle-export';
+export const EXPORT_VERSION = 1;
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export interface Base64 {
+  $base64: string;
+}
+/** In the file every ArrayBuffer is a `{ $base64 }` object. */
+export type ExportedSnapshot = Omit<ModelSnapshot, 'weights'> & { weights: Base64 };
+
+export interface ExportTables {
+  profiles: Profile[];
+  ratings: Rating[];
+  events: ShopEvent[];
+  orders: Order[];
+  settings: Setting[];
+  modelSnapshots: ExportedSnapshot[];
+}
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  schemaVersion: number;
+  exportedAt: string;
+  tables: ExportTables;
+}
+
+export type ImportErrorCode = 'not-json' | 'wrong-format' | 'wrong-version' | 'invalid' | 'too-large';
+export interface ImportError {
+  code: ImportErrorCode;
+  path?: string;
+  detail?: string;
+}
+export type ParseResult = { ok: true; file: ExportFile } | { ok: false; error: ImportError };
+
+/** Thrown by readImportFile; it is an ImportError with a stack. */
+export class ImportFileError extends Error implements ImportError {
+  readonly code: ImportErrorCode;
+  readonly detail?: string;
+
+  constructor(code: ImportErrorCode, detail: string) {
+    super(detail);
+    this.name = 'ImportFileError';
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+// ---------- binary <-> base64 ----------
+
+function isArrayBuffer(x: unknown): x is ArrayBuffer {
+  // toString rather than instanceof: buffers from IndexedDB may come from another realm.
+  return Object.prototype.toString.call(x) === '[object ArrayBuffer]';
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return Object.prototype.toString.call(x) === '[object Object]';
+}
+
+function isBase64Object(x: unknown): x is Base64 {
+  return isPlainObject(x) && Object.keys(x).length === 1 && typeof x.$base64 === 'string';
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let binary = '';
+  // Chunks keep String.fromCharCode under the engine's argument limit.
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+function fromBase64(text: string): ArrayBuffer {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes.buffer;
+}
+
+function mapDeep(value: unknown, leaf: (x: unknown) => unknown): unknown {
+  const mapped = leaf(value);
+  if (mapped !== value) return mapped;
+  if (Array.isArray(value)) return value.map((x) => mapDeep(x, leaf));
+  if (isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, mapDeep(x, leaf)]));
+  }
+  return value;
+}
+
+const encodeBinary = (value: unknown) =>
+  mapDeep(value, (x) => (isArrayBuffer(x) ? { $base64: toBase64(x) } : x));
+const decodeBinary = (value: unknown) =>
+  mapDeep(value, (x) => (isBase64Object(x) ? fromBase64(x.$base64) : x));
+
+// ---------- export ----------
+
+/** The user's own data, read in one transaction so the copy is consistent. */
+export function exportData(db: AisleDB): Promise<ExportFile> {
+  return guard(() =>
+    db.transaction('r', PERSONAL_TABLES as unknown as string[], async () => {
+      const tables: Record<string, unknown[]> = {};
+      for (const name of PERSONAL_TABLES) {
+        const rows = await db.table(name).toArray();
+        tables[name] = rows.map(encodeBinary);
+      }
+      // Which catalog is stored describes the products table, not the user.
+      tables.settings = tables.settings!.filter((s) => (s as Setting).key !== CATALOG_VERSION_KEY);
+      return {
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        schemaVersion: db.verno,
+        exportedAt: new Date().toISOString(),
+        tables: tables as unknown as ExportTables,
+      };
+    }),
+  );
+}
+
+export function exportToJson(file: ExportFile): string {
+  return JSON.stringify(file, null, 2);
+}
+
+// ---------- parse and validate ----------
+
+const Id = v.pipe(v.string(), v.nonEmpty('must not be empty'));
+const Time = v.pipe(v.number(), v.finite());
+const Whole = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+const Base64Schema = v.strictObject({ $base64: v.string() });
+
+const ProfileSchema = v.strictObject({
+  id: Id,
+  name: v.string(),
+  kind: v.picklist(['member', 'guest']),
+  createdAt: Time,
+});
+const RatingSchema = v.strictObject({
+  profileId: Id,
+  productId: Id,
+  rating: v.pipe(
+    v.number(),
+    v.integer('must be a whole number'),
+    v.minValue(1),
+    v.maxValue(5),
+    v.transform((n) => n as Stars),
+  ),
+  updatedAt: Time,
+});
+const EventSchema = v.strictObject({
+  id: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+  profileId: Id,
+  productId: Id,
+  type: v.picklist(['view', 'click', 'add-to-cart', 'purchase']),
+  at: Time,
+});
+const OrderSchema = v.strictObject({
+  id: Id,
+  profileId: Id,
+  placedAt: Time,
+  status: v.picklist(['processing', 'shipped', 'delivered', 'returned']),
+  items: v.array(
+    v.strictObject({
+      productId: Id,
+      quantity: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
+      priceCents: Whole,
+    }),
+  ),
+  totalCents: Whole,
+  carrier: v.string(),
+  trackingCode: v.string(),
+  estimatedDelivery: Time,
+});
+const SettingSchema = v.strictObject({ key: Id, value: v.unknown() });
+const SnapshotSchema = v.strictObject({
+  id: Id,
+  name: Id,
+  version: Time,
+  createdAt: Time,
+  meta: v.record(v.string(), v.unknown()),
+  weights: Base64Schema,
+});
+
+const FileSchema = v.object({
+  format: v.literal(EXPORT_FORMAT),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(EXPORT_VERSION)),
+  schemaVersion: Whole,
+  exportedAt: v.string(),
+  tables: v.object({
+    profiles: v.array(ProfileSchema),
+    ratings: v.array(RatingSchema),
+    events: v.array(EventSchema),
+    orders: v.array(OrderSchema),
+    settings: v.array(SettingSchema),
+    modelSnapshots: v.array(SnapshotSchema),
+  }),
+});
+
+/** 'tables.ratings[3].rating' from valibot's path items. */
+function formatPath(path: v.IssuePathItem[] | undefined): string | undefined {
+  if (!path) return undefined;
+  return path
+    .map((item, i) => {
+      const key = item.key as string | number;
+      if (typeof key === 'number') return `[${key}]`;
+      return i === 0 ? key : `.${key}`;
+    })
+    .join('');
+}
+
+const fail = (code: ImportErrorCode, path?: string, detail?: string): ParseResult => ({
+  ok: false,
+  error: { code, path, detail },
+});
+
+/** Path of the first `{ $base64 }` whose text is not valid base64. */
+function findBadBase64(value: unknown, path: string): string | undefined {
+  if (isBase64Object(value)) return BASE64.test(value.$base64) ? undefined : `${path}.$base64`;
+  const children: [string, unknown][] = Array.isArray(value)
+    ? value.map((x, i) => [`${path}[${i}]`, x])
+    : isPlainObject(value)
+      ? Object.entries(value).map(([k, x]) => [`${path}.${k}`, x])
+      : [];
+  for (const [p, x] of children) {
+    const bad = findBadBase64(x, p);
+    if (bad) return bad;
+  }
+  return undefined;
+}
+
+/** Path of the first row whose key repeats an earlier row's key. */
+function findDuplicate<T>(rows: T[], table: string, key: (row: T) => unknown): string | undefined {
+  const seen = new Set<string>();
+  for (const [i, row] of rows.entries()) {
+    const k = JSON.stringify(key(row));
+    if (k === undefined) continue; // events without an id get a fresh one
+    if (seen.has(k)) return `tables.${table}[${i}]`;
+    seen.add(k);
+  }
+  return undefined;
+}
+
+/** Checks what one row can't: keys are unique and personal rows belong to a profile in the file. */
+function checkRelations(t: ExportTables): ImportError | undefined {
+  const duplicate =
+    findDuplicate(t.profiles, 'profiles', (p) => p.id) ??
+    findDuplicate(t.ratings, 'ratings', (r) => [r.profileId, r.productId]) ??
+    findDuplicate(t.events, 'events', (e) => e.id) ??
+    findDuplicate(t.orders, 'orders', (o) => o.id) ??
+    findDuplicate(t.settings, 'settings', (s) => s.key) ??
+    findDuplicate(t.modelSnapshots, 'modelSnapshots', (s) => s.id);
+  if (duplicate) return { code: 'invalid', path: duplicate, detail: 'duplicate key' };
+
+  if (!t.profiles.some((p) => p.kind === 'member')) {
+    return { code: 'invalid', path: 'tables.profiles', detail: 'needs at least one member profile' };
+  }
+  const profileIds = new Set(t.profiles.map((p) => p.id));
+  for (const table of ['ratings', 'events', 'orders'] as const) {
+    const i = t[table].findIndex((row) => !profileIds.has(row.profileId));
+    if (i >= 0) {
+      return { code: 'invalid', path: `tables.${table}[${i}].profileId`, detail: 'unknown profile' };
+    }
+  }
+  const badBase64 = findBadBase64(t, 'tables');
+  if (badBase64) return { code: 'invalid', path: badBase64, detail: 'not valid base64' };
+  return undefined;
+}
+
+export function parseImport(text: string): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, '')); // editors on Windows may add a BOM
+  } catch (e) {
+    return fail('not-json', undefined, e instanceof Error ? e.message : undefined);
+  }
+  if (!isPlainObject(data) || data.format !== EXPORT_FORMAT) {
+    return fail('wrong-format', 'format', `expected "${EXPORT_FORMAT}"`);
+  }
+  if (typeof data.version === 'number' && data.version > EXPORT_VERSION) {
+    return fail('wrong-version', 'version', `this app reads version ${EXPORT_VERSION} or older`);
+  }
+
+  const result = v.safeParse(FileSchema, data);
+  if (!result.success) {
+    const issue = result.issues[0];
+    return fail('invalid', formatPath(issue.path), issue.message);
+  }
+  const file: ExportFile = result.output;
+  const problem = checkRelations(file.tables);
+  return problem ? { ok: false, error: problem } : { ok: true, file };
+}
+
+/** Reads a user-picked file as text, refusing oversized files before reading a byte. */
+export async function readImportFile(file: Blob): Promise<string> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    throw new ImportFileError('too-large', `${file.size} bytes is over ${MAX_IMPORT_BYTES}`);
+  }
+  try {
+    return await file.text();
+  } catch (e) {
+    // An unreadable file is as useless to us as one that isn't JSON.
+    throw new ImportFileError('not-json', e instanceof Error ? e.message : 'unreadable file');
+  }
+}
+
+// ---------- import ----------
+
+/**
+ * Replaces all personal data with the file's, all or nothing: any failure aborts the one
+ * transaction, so what was stored before stays untouched. Products are left alone.
+ */
+export function importData(db: AisleDB, file: ExportFile): Promise<void> {
+  const tables = PERSONAL_TABLES.map((name) => db.table(name));
+  return guard(() =>
+    db.transaction('rw', tables, async () => {
+      // Keep the marker for the stored catalog, which the import doesn't touch.
+      const catalogVersion = await db.settings.get(CATALOG_VERSION_KEY);
+      for (const table of tables) await table.clear();
+      for (const name of PERSONAL_TABLES) {
+        let rows = file.tables[name].map(decodeBinary);
+        if (name === 'settings') {
+          rows = rows.filter((s) => (s as Setting).key !== CATALOG_VERSION_KEY);
+          if (catalogVersion) rows.push(catalogVersion);
+        }
+        await db.table(name).bulkAdd(rows);
+      }
+    }),
+  );
+}
+
+// ---------- erase ----------
+
+/**
+ * Deletes everything this app stored on the device, then opens a freshly seeded database.
+ * The precache is kept: it holds only the app's own code, and the app must still start offline.
+ */
+export async function eraseAllData(db: AisleDB): Promise<AisleDB> {
+  const name = db.name;
+  await guard(async () => {
+    db.close();
+    await Dexie.delete(name);
+    if (typeof caches !== 'undefined') {
+      for (const key of await caches.keys()) {
+        if (!key.startsWith('workbox-precache')) await caches.delete(key);
+      }
+    }
+    clearWebStorage(() => globalThis.localStorage);
+    clearWebStorage(() => globalThis.sessionStorage);
+  });
+  return openDatabase(name);
+}
+
+function clearWebStorage(get: () => Storage | undefined): void {
+  try {
+    get()?.clear();
+  } catch {
+    // Storage can be blocked (e.g. by privacy settings); then there's nothing of ours in it.
+  }
+}
+
+// ---------- stats ----------
+
+export interface TableStat {
+  table: string;
+  count: number;
+  bytes: number;
+}
+
+/** Rough size of a row: its JSON length, plus the real size of any binary data. */
+function approxBytes(row: unknown): number {
+  let binary = 0;
+  const json = JSON.stringify(row, (_key, value: unknown) => {
+    if (!isArrayBuffer(value)) return value;
+    binary += value.byteLength;
+    return null;
+  });
+  return (json?.length ?? 0) + binary;
+}
+
+export function tableStats(db: AisleDB): Promise<TableStat[]> {
+  return guard(async () => {
+    const stats: TableStat[] = [];
+    for (const table of db.tables) {
+      let count = 0;
+      let bytes = 0;
+      await table.each((row: unknown) => {
+        count++;
+        bytes += approxBytes(row);
+      });
+      stats.push({ table: table.name, count, bytes });
+    }
+    return stats;
+  });
+}

@@ -1,0 +1,145 @@
+/** IndexedDB schema for Private Aisle. Everything here stays on the device. */
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { Product } from '../catalog/types';
+
+export const DB_NAME = 'private-aisle';
+
+export type Stars = 1 | 2 | 3 | 4 | 5;
+export type ProfileKind = 'member' | 'guest';
+export type EventType = 'view' | 'click' | 'add-to-cart' | 'purchase';
+export type OrderStatus = 'processing' | 'shipped' | 'delivered' | 'returned';
+
+export interface Profile {
+  id: string;
+  name: string;
+  kind: ProfileKind;
+  createdAt: number;
+}
+
+export interface Rating {
+  profileId: string;
+  productId: string;
+  rating: Stars;
+  updatedAt: number;
+}
+
+export interface ShopEvent {
+  id?: number; // auto-increment
+  profileId: string;
+  productId: string;
+  type: EventType;
+  at: number;
+}
+
+export interface OrderItem {
+  productId: string;
+  quantity: number;
+  priceCents: number;
+}
+
+export interface Order {
+  id: string;
+  profileId: string;
+  placedAt: number;
+  status: OrderStatus;
+  items: OrderItem[];
+  totalCents: number;
+  carrier: string;
+  trackingCode: string;
+  estimatedDelivery: number;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+export interface ModelSnapshot {
+  id: string;
+  name: string;
+  version: number;
+  createdAt: number;
+  meta: Record<string, unknown>;
+  weights: ArrayBuffer;
+}
+
+/** One step of the schema history. Dexie only needs the tables a step changes. */
+export interface SchemaStep {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/**
+ * The schema as a history: never edit a shipped step, append a new one
+ * (version N+1, with an upgrade if existing rows need changing).
+ */
+export const SCHEMA_HISTORY: readonly SchemaStep[] = [
+  {
+    version: 1,
+    stores: {
+      products: 'id, category',
+      profiles: 'id',
+      ratings: '[profileId+productId], profileId, productId',
+      events: '++id, profileId, productId, type, at',
+      settings: 'key',
+    },
+  },
+  {
+    version: 2,
+    stores: {
+      profiles: 'id, kind',
+      ratings: '[profileId+productId], profileId, productId, updatedAt',
+      orders: 'id, profileId, placedAt',
+      modelSnapshots: 'id, [name+version], createdAt',
+    },
+    upgrade: async (tx) => {
+      // Profiles from version 1 were all household members; guests came with version 2.
+      await tx
+        .table<Partial<Profile>>('profiles')
+        .toCollection()
+        .modify((p) => {
+          if (p.kind !== 'member' && p.kind !== 'guest') p.kind = 'member';
+        });
+      // The upgrade time is the best estimate we have for an unknown rating time.
+      const now = Date.now();
+      await tx
+        .table<Partial<Rating>>('ratings')
+        .toCollection()
+        .modify((r) => {
+          if (typeof r.updatedAt !== 'number') r.updatedAt = now;
+        });
+    },
+  },
+];
+
+export const SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
+
+export class AisleDB extends Dexie {
+  declare products: EntityTable<Product, 'id'>;
+  declare profiles: EntityTable<Profile, 'id'>;
+  declare ratings: Table<Rating, [string, string]>;
+  declare events: EntityTable<ShopEvent, 'id'>;
+  declare orders: EntityTable<Order, 'id'>;
+  declare settings: EntityTable<Setting, 'key'>;
+  declare modelSnapshots: EntityTable<ModelSnapshot, 'id'>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    for (const step of SCHEMA_HISTORY) {
+      const version = this.version(step.version).stores(step.stores);
+      if (step.upgrade) version.upgrade(step.upgrade);
+    }
+  }
+}
+
+/** Tables holding the user's own data (products are the generated catalog). */
+export const PERSONAL_TABLES = [
+  'profiles',
+  'ratings',
+  'events',
+  'orders',
+  'settings',
+  'modelSnapshots',
+] as const;
+export type PersonalTable = (typeof PERSONAL_TABLES)[number];

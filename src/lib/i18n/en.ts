@@ -1,0 +1,129 @@
+/** English UI text. The Chinese file must have exactly the same shape (checked by the compiler). */
+export const en = {
+  appName: 'Private Aisle',
+  tagline: 'On-device AI shopping. Nothing leaves your device.',
+  skipToContent: 'Skip to content',
+  nav: {
+    label: 'Main',
+    shop: 'Shop',
+    forYou: 'For you',
+    tryOn: 'Try on',
+    help: 'Help',
+    myData: 'My data',
+  },
+  language: { label: 'Language', en: 'English', zh: '中文' },
+  profile: { label: 'Profile', guest: 'Guest', me: 'Me' },
+  dismiss: 'Dismiss',
+  loading: 'Loading…',
+  shop: {
+    title: 'Shop',
+    categories: 'Categories',
+    all: 'All',
+    search: 'Search products',
+    searchPlaceholder: 'Glasses, 红色, summer…',
+    filters: 'Filters',
+    minPrice: 'Min price',
+    maxPrice: 'Max price',
+    colour: 'Colour',
+    anyColour: 'Any colour',
+    clear: 'Clear filters',
+    results: (n: number) => (n === 1 ? '1 product' : `${n} products`),
+    noResults: 'No products match. Try another word or clear the filters.',
+  },
+  product: {
+    back: 'Back to the shop',
+    notFound: 'This product does not exist.',
+    brand: 'Brand',
+    colours: 'Colours',
+    tags: 'Tags',
+    addToCart: 'Add to cart',
+    added: 'Added to your cart.',
+    tryOn: 'Try on',
+    yourRating: 'Your rating',
+    rate: (n: number) => `${n} star${n === 1 ? '' : 's'}`,
+    rated: (n: number) => `You rated this ${n} out of 5.`,
+    notRated: 'Not rated yet.',
+    clearRating: 'Clear rating',
+    storedLocally: 'Ratings are stored on this device only.',
+  },
+  comingSoon: {
+    badge: 'Coming soon',
+    forYou:
+      'Personal recommendations, learned on this device from your ratings. Rate a few products in the Shop so they are ready when this arrives.',
+    tryOn:
+      'Try glasses, hats, earrings and lipstick on your own face, live from the camera or a photo, processed only on this device.',
+    help: 'A shop assistant that answers in English and Chinese, offline, without sending a word anywhere.',
+  },
+  myData: {
+    title: 'My data',
+    intro:
+      'Everything Private Aisle knows about you is stored in this browser and nowhere else. See it, take it with you, or erase it.',
+    storage: 'Storage',
+    usage: (used: string, quota: string) => `${used} used of ${quota} available`,
+    usageUnknown: 'This browser does not report storage use.',
+    persisted: 'Storage is persistent: the browser will not clear it under pressure.',
+    notPersisted: 'Storage is best-effort: the browser may clear it when space runs low.',
+    tables: 'What is stored',
+    table: 'Table',
+    count: 'Items',
+    size: 'Size',
+    tableNames: {
+      profiles: 'Profiles',
+      ratings: 'Ratings',
+      events: 'Activity',
+      orders: 'Orders',
+      settings: 'Settings',
+      modelSnapshots: 'Model snapshots',
+      products: 'Catalog (not personal)',
+    } as Record<string, string>,
+    export: 'Export my data',
+    exported: 'Your data was saved to a file.',
+    import: 'Import data',
+    importHint: 'A file exported from Private Aisle (JSON, at most 50 MB). It replaces what is stored.',
+    imported: 'Import complete. Your data was replaced by the file’s.',
+    erase: 'Erase all my data',
+    eraseConfirmTitle: 'Erase all your data?',
+    eraseConfirmBody:
+      'Profiles, ratings, activity, orders, settings and models on this device will be deleted. This cannot be undone.',
+    eraseConfirm: 'Erase everything',
+    cancel: 'Cancel',
+    erased: 'All your data was erased.',
+    profiles: 'Profiles',
+    profilesHint: 'Each person on this device gets separate ratings and recommendations.',
+    newProfile: 'New profile name',
+    addProfile: 'Add profile',
+    removeProfile: (name: string) => `Remove ${name}`,
+    guestNote: 'guest, for kiosks',
+  },
+  errors: {
+    quota:
+      'Storage is full. Nothing was changed. Free some space (for example erase old data) and try again.',
+    unavailable:
+      'This browser does not allow storage here (private mode?). You can browse, but nothing will be saved.',
+    invalid: 'That value is not allowed. Nothing was changed.',
+    unknown: 'Something went wrong while saving. Nothing was changed.',
+    import: {
+      'not-json': 'This file is not valid JSON (it may be truncated or corrupt). Nothing was changed.',
+      'wrong-format': 'This is not a Private Aisle export file. Nothing was changed.',
+      'wrong-version': 'This file comes from a newer version of Private Aisle. Nothing was changed.',
+      invalid: 'This file has invalid data. Nothing was changed.',
+      'too-large': 'This file is larger than 50 MB. Nothing was changed.',
+    } as Record<string, string>,
+    at: (path: string) => `Problem at ${path}.`,
+  },
+  update: {
+    available: 'A new version is available.',
+    reload: 'Reload',
+    later: 'Later',
+    offlineReady: 'Ready to work offline.',
+  },
+  offline: 'You are offline. Everything still works.',
+};
+
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : { [K in keyof T]: Widen<T[K]> };
+
+export type Messages = Widen<typeof en>;

@@ -1,0 +1,25 @@
+/** One polite live region for outcomes ("Saved", "Import complete") and one assertive for errors. */
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+let notices = $state<Notice[]>([]);
+let next = 1;
+
+export function notify(text: string, kind: Notice['kind'] = 'info', ms = kind === 'error' ? 10000 : 5000) {
+  const id = next++;
+  notices.push({ id, kind, text });
+  setTimeout(() => dismiss(id), ms);
+}
+
+export function dismiss(id: number) {
+  notices = notices.filter((n) => n.id !== id);
+}
+
+export const noticeList = {
+  get all(): Notice[] {
+    return notices;
+  },
+};

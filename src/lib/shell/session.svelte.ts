@@ -1,0 +1,75 @@
+/**
+ * The app's one connection to local storage and the active profile. Views read `session`; the
+ * catalog itself is generated in memory, so the Shop works even where IndexedDB is unavailable.
+ */
+import {
+  getSetting,
+  listProfiles,
+  openDatabase,
+  requestPersistence,
+  setSetting,
+  toStorageError,
+  type AisleDB,
+  type Profile,
+  type StorageError,
+} from '../db';
+
+const ACTIVE_PROFILE = 'activeProfile';
+
+let db = $state.raw<AisleDB | null>(null);
+let storageError = $state<StorageError['code'] | null>(null);
+let profiles = $state<Profile[]>([]);
+let profileId = $state('me');
+let ready = $state(false);
+
+export const session = {
+  get db() {
+    return db;
+  },
+  get ready() {
+    return ready;
+  },
+  get storageError() {
+    return storageError;
+  },
+  get profiles() {
+    return profiles;
+  },
+  get profileId() {
+    return profileId;
+  },
+  get profile(): Profile | undefined {
+    return profiles.find((p) => p.id === profileId);
+  },
+};
+
+export async function startSession(): Promise<void> {
+  try {
+    await useDatabase(await openDatabase());
+    void requestPersistence();
+  } catch (e) {
+    storageError = toStorageError(e).code;
+  } finally {
+    ready = true;
+  }
+}
+
+/** Switch to a (re)opened database, e.g. after erase or import. */
+export async function useDatabase(next: AisleDB): Promise<void> {
+  db = next;
+  storageError = null;
+  await refreshProfiles();
+  const saved = await getSetting<string>(next, ACTIVE_PROFILE, 'me');
+  profileId = profiles.some((p) => p.id === saved) ? saved : (profiles[0]?.id ?? 'me');
+}
+
+export async function refreshProfiles(): Promise<void> {
+  if (!db) return;
+  profiles = await listProfiles(db);
+  if (!profiles.some((p) => p.id === profileId)) profileId = profiles[0]?.id ?? 'me';
+}
+
+export async function selectProfile(id: string): Promise<void> {
+  profileId = id;
+  if (db) await setSetting(db, ACTIVE_PROFILE, id);
+}

@@ -1,0 +1,87 @@
+import { test, expect } from './fixtures';
+import { openApp, rateWithKeyboard, setLanguage } from './app';
+
+const grid = (page: import('@playwright/test').Page) =>
+  page.getByRole('main').getByRole('list', { name: /^(Shop|商店)$/ });
+
+test('browse by category, then open a product page', async ({ page }) => {
+  await openApp(page);
+  const all = await grid(page).getByRole('listitem').count();
+  expect(all).toBeGreaterThanOrEqual(200);
+
+  await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'Sunglasses' }).click();
+  const sunglasses = grid(page).getByRole('listitem');
+  expect(await sunglasses.count()).toBeGreaterThan(10);
+  expect(await sunglasses.count()).toBeLessThan(all);
+  const firstName = await sunglasses.first().getByRole('link').innerText();
+  expect(firstName.toLowerCase()).toContain('sunglasses');
+
+  await sunglasses.first().getByRole('link').click();
+  await expect(page).toHaveURL(/#\/product\/sunglasses-/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstName.split('\n')[0]!);
+  // The picture is the product's own drawing, named for screen readers.
+  await expect(page.getByRole('img', { name: firstName.split('\n')[0]! })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Try on' })).toBeVisible();
+});
+
+test('search works in English and Chinese whatever the UI language', async ({ page }) => {
+  await openApp(page);
+  const search = page.getByRole('searchbox', { name: 'Search products' });
+  await search.fill('sunglasses');
+  const english = await grid(page).getByRole('listitem').allInnerTexts();
+  await search.fill('太阳镜');
+  const chinese = await grid(page).getByRole('listitem').allInnerTexts();
+  expect(english.length).toBeGreaterThan(10);
+  expect(chinese).toEqual(english);
+
+  await setLanguage(page, 'zh-CN');
+  const zhSearch = page.getByRole('searchbox', { name: '搜索商品' });
+  await zhSearch.fill('red');
+  const names = await grid(page).getByRole('listitem').allInnerTexts();
+  expect(names.length).toBeGreaterThan(0);
+  for (const n of names) expect(n).toContain('红');
+
+  await zhSearch.fill('zzzz-nothing');
+  await expect(page.getByText('没有符合条件的商品')).toBeVisible();
+});
+
+test('filter by price and colour', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('spinbutton', { name: 'Min price' }).fill('300');
+  await page.getByRole('spinbutton', { name: 'Max price' }).fill('600');
+  await page.getByRole('combobox', { name: 'Colour' }).selectOption('black');
+  const items = grid(page).getByRole('listitem');
+  const count = await items.count();
+  expect(count).toBeGreaterThan(0);
+  for (const text of await items.allInnerTexts()) {
+    const price = Number(text.match(/¥([\d,.]+)/)![1]!.replace(/,/g, ''));
+    expect(price).toBeGreaterThanOrEqual(300);
+    expect(price).toBeLessThanOrEqual(600);
+  }
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  expect(await items.count()).toBeGreaterThan(count);
+});
+
+test('a rating given with the keyboard is stored on the device and survives a reload', async ({ page }) => {
+  await openApp(page, '#/product/hats-003');
+  await rateWithKeyboard(page, 4);
+  await page.reload();
+  await expect(page.getByText('You rated this 4 out of 5.')).toBeVisible();
+  await expect(page.getByRole('radio', { name: '4 stars' })).toBeChecked();
+
+  // Ratings belong to a profile: the guest starts with none.
+  await page.getByRole('combobox', { name: 'Profile' }).selectOption({ label: 'Guest' });
+  await expect(page.getByText('Not rated yet.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Profile' }).selectOption({ label: 'Me' });
+  await expect(page.getByText('You rated this 4 out of 5.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Clear rating' }).click();
+  await expect(page.getByText('Not rated yet.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Not rated yet.')).toBeVisible();
+});
+
+test('an unknown product id says so', async ({ page }) => {
+  await openApp(page, '#/product/no-such-thing');
+  await expect(page.getByRole('heading', { name: 'This product does not exist.' })).toBeVisible();
+});

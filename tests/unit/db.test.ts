@@ -1,0 +1,278 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CATALOG_VERSION, generateCatalog } from '../../src/lib/catalog/generate';
+import {
+  AisleDB,
+  StorageError,
+  addProfile,
+  demoOrders,
+  getSetting,
+  listProfiles,
+  loadSnapshot,
+  logEvent,
+  openDatabase,
+  ratingsFor,
+  removeProfile,
+  removeRating,
+  renameProfile,
+  saveSnapshot,
+  setRating,
+  setSetting,
+  toStorageError,
+} from '../../src/lib/db';
+
+const opened: AisleDB[] = [];
+async function freshDb(name = `test-${crypto.randomUUID()}`): Promise<AisleDB> {
+  const db = await openDatabase(name);
+  opened.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StorageError);
+  return (error as StorageError).code;
+}
+
+const productId = () => generateCatalog()[0]!.id;
+
+describe('seeding', () => {
+  it('seeds the catalog, the default and guest profiles, and demo orders', async () => {
+    const db = await freshDb();
+    expect(await db.products.count()).toBe(generateCatalog().length);
+
+    const profiles = await listProfiles(db);
+    expect(profiles.map((p) => [p.id, p.name, p.kind])).toEqual([
+      ['me', 'Me', 'member'],
+      ['guest', 'Guest', 'guest'],
+    ]);
+
+    const orders = await db.orders.toArray();
+    expect(orders.length).toBeGreaterThanOrEqual(5);
+    expect(orders.length).toBeLessThanOrEqual(6);
+    expect(orders.every((o) => o.profileId === 'me')).toBe(true);
+    expect(orders.every((o) => /^PA-\d{2}-\d{6}$/.test(o.id))).toBe(true);
+    expect(new Set(orders.map((o) => o.status)).size).toBeGreaterThanOrEqual(3);
+    expect(await getSetting(db, 'catalogVersion', null)).toBe(CATALOG_VERSION);
+  });
+
+  it('reopening neither duplicates nor overwrites personal data', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const first = await freshDb(name);
+    await setRating(first, 'me', productId(), 4);
+    await renameProfile(first, 'me', 'Alex');
+    const ordersBefore = await first.orders.toArray();
+    first.close();
+
+    const db = await freshDb(name);
+    expect(await db.products.count()).toBe(generateCatalog().length);
+    expect(await db.profiles.count()).toBe(2);
+    expect((await db.profiles.get('me'))?.name).toBe('Alex');
+    expect(await db.orders.toArray()).toEqual(ordersBefore);
+    expect((await ratingsFor(db, 'me')).map((r) => r.rating)).toEqual([4]);
+  });
+
+  it('does not re-create demo orders the user removed', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const first = await freshDb(name);
+    await first.orders.clear();
+    first.close();
+
+    const db = await freshDb(name);
+    expect(await db.orders.count()).toBe(0);
+  });
+
+  it('replaces the products when the catalog version changes, keeping ratings', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const first = await freshDb(name);
+    await setRating(first, 'me', productId(), 5);
+    // Pretend the stored catalog came from an older release.
+    await first.products.put({ ...generateCatalog()[0]!, id: 'stale-001' });
+    await setSetting(first, 'catalogVersion', CATALOG_VERSION - 1);
+    first.close();
+
+    const db = await freshDb(name);
+    expect(await db.products.get('stale-001')).toBeUndefined();
+    expect(await db.products.count()).toBe(generateCatalog().length);
+    expect(await getSetting(db, 'catalogVersion', null)).toBe(CATALOG_VERSION);
+    expect((await ratingsFor(db, 'me')).map((r) => r.rating)).toEqual([5]);
+  });
+
+  it('reports a missing IndexedDB as unavailable', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    expect(await codeOf(openDatabase(`test-${crypto.randomUUID()}`))).toBe('unavailable');
+  });
+
+  it('reports a database it cannot open as unavailable', async () => {
+    // A database from a newer release (higher version) can't be opened by this one.
+    const name = `test-${crypto.randomUUID()}`;
+    const newer = new Dexie(name);
+    newer.version(9).stores({ products: 'id' });
+    await newer.open();
+    newer.close();
+
+    expect(await codeOf(openDatabase(name))).toBe('unavailable');
+    await Dexie.delete(name);
+  });
+});
+
+describe('demoOrders', () => {
+  it('is deterministic and consistent', () => {
+    const now = Date.UTC(2024, 5, 1);
+    const a = demoOrders('me', generateCatalog(), now);
+    expect(demoOrders('me', generateCatalog(), now)).toEqual(a);
+    expect(new Set(a.map((o) => o.id)).size).toBe(a.length);
+    for (const order of a) {
+      expect(order.placedAt).toBeLessThan(now);
+      expect(order.placedAt).toBeGreaterThan(now - 60 * 24 * 60 * 60 * 1000);
+      expect(order.totalCents).toBe(
+        order.items.reduce((sum, item) => sum + item.quantity * item.priceCents, 0),
+      );
+    }
+  });
+
+  it('returns nothing without products', () => {
+    expect(demoOrders('me', [], Date.now())).toEqual([]);
+  });
+});
+
+describe('ratings', () => {
+  it.each([0, 6, 2.5, NaN, Infinity, '3', null])('rejects %s and writes nothing', async (bad) => {
+    const db = await freshDb();
+    expect(await codeOf(setRating(db, 'me', productId(), bad as number))).toBe('invalid');
+    expect(await db.ratings.count()).toBe(0);
+  });
+
+  it('rejects unknown profiles and products', async () => {
+    const db = await freshDb();
+    expect(await codeOf(setRating(db, 'nobody', productId(), 3))).toBe('invalid');
+    expect(await codeOf(setRating(db, 'me', 'no-such-product', 3))).toBe('invalid');
+    expect(await db.ratings.count()).toBe(0);
+  });
+
+  it('upserts one rating per profile and product', async () => {
+    const db = await freshDb();
+    await setRating(db, 'me', productId(), 4);
+    await setRating(db, 'me', productId(), 2);
+    const rows = await ratingsFor(db, 'me');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ profileId: 'me', productId: productId(), rating: 2 });
+    expect(typeof rows[0]!.updatedAt).toBe('number');
+
+    await removeRating(db, 'me', productId());
+    expect(await ratingsFor(db, 'me')).toEqual([]);
+  });
+});
+
+describe('profiles', () => {
+  it('adds, renames and lists profiles', async () => {
+    const db = await freshDb();
+    const kid = await addProfile(db, '  Kid  ', 'member');
+    expect(kid.name).toBe('Kid');
+    await renameProfile(db, kid.id, 'Sam');
+    expect((await listProfiles(db)).map((p) => p.name)).toContain('Sam');
+    expect(await codeOf(addProfile(db, '   '))).toBe('invalid');
+    expect(await codeOf(renameProfile(db, 'nobody', 'X'))).toBe('invalid');
+  });
+
+  it('removes a profile with its ratings, events and orders', async () => {
+    const db = await freshDb();
+    const kid = await addProfile(db, 'Kid', 'member');
+    await setRating(db, kid.id, productId(), 3);
+    await setRating(db, 'me', productId(), 5);
+    await logEvent(db, { profileId: kid.id, productId: productId(), type: 'view' });
+    await logEvent(db, { profileId: 'me', productId: productId(), type: 'click' });
+    const order = demoOrders(kid.id, generateCatalog(), Date.now())[0]!;
+    await db.orders.add(order);
+    const myOrders = await db.orders.where('profileId').equals('me').count();
+
+    await removeProfile(db, kid.id);
+    expect(await db.profiles.get(kid.id)).toBeUndefined();
+    expect(await db.ratings.where('profileId').equals(kid.id).count()).toBe(0);
+    expect(await db.events.where('profileId').equals(kid.id).count()).toBe(0);
+    expect(await db.orders.get(order.id)).toBeUndefined();
+    // Other profiles keep their data.
+    expect(await ratingsFor(db, 'me')).toHaveLength(1);
+    expect(await db.events.where('profileId').equals('me').count()).toBe(1);
+    expect(await db.orders.where('profileId').equals('me').count()).toBe(myOrders);
+  });
+
+  it('never removes the last member profile', async () => {
+    const db = await freshDb();
+    await setRating(db, 'me', productId(), 5);
+    expect(await codeOf(removeProfile(db, 'me'))).toBe('invalid');
+    expect(await db.profiles.get('me')).toBeDefined();
+    expect(await ratingsFor(db, 'me')).toHaveLength(1);
+
+    await removeProfile(db, 'guest'); // guests don't count
+    const other = await addProfile(db, 'Other', 'member');
+    await removeProfile(db, 'me');
+    expect((await listProfiles(db)).map((p) => p.id)).toEqual([other.id]);
+  });
+});
+
+describe('settings and snapshots', () => {
+  it('returns the fallback until a setting is stored', async () => {
+    const db = await freshDb();
+    expect(await getSetting(db, 'locale', 'en')).toBe('en');
+    await setSetting(db, 'locale', 'zh-CN');
+    expect(await getSetting(db, 'locale', 'en')).toBe('zh-CN');
+  });
+
+  it('loads the latest snapshot version by name', async () => {
+    const db = await freshDb();
+    const weights = (n: number) => new Float32Array([n, n + 1]).buffer;
+    await saveSnapshot(db, { name: 'recs', version: 2, meta: {}, weights: weights(2) });
+    await saveSnapshot(db, { name: 'recs', version: 10, meta: { epochs: 3 }, weights: weights(10) });
+    await saveSnapshot(db, { name: 'other', version: 99, meta: {}, weights: weights(99) });
+
+    const latest = await loadSnapshot(db, 'recs');
+    expect(latest?.version).toBe(10);
+    expect(latest?.meta).toEqual({ epochs: 3 });
+    expect(Array.from(new Float32Array(latest!.weights))).toEqual([10, 11]);
+    expect(await loadSnapshot(db, 'missing')).toBeUndefined();
+  });
+});
+
+describe('toStorageError', () => {
+  const quota = () => new DOMException('full', 'QuotaExceededError');
+
+  it.each([
+    ['a QuotaExceededError', quota(), 'quota'],
+    ['a Dexie error wrapping one', new Dexie.AbortError('aborted', quota()), 'quota'],
+    ['a bulk failure with one', new Dexie.BulkError('bulk', { 0: quota() }), 'quota'],
+    ['a cause chain with one', new Error('outer', { cause: quota() }), 'quota'],
+    ['old Firefox quota', { name: 'NS_ERROR_DOM_QUOTA_REACHED', message: 'full' }, 'quota'],
+    ['OpenFailedError', new Dexie.OpenFailedError('nope'), 'unavailable'],
+    ['MissingAPIError', new Dexie.MissingAPIError(), 'unavailable'],
+    ['InvalidStateError', new DOMException('closing', 'InvalidStateError'), 'unavailable'],
+    ['DatabaseClosedError', new Dexie.DatabaseClosedError(), 'unavailable'],
+    ['ConstraintError', new Dexie.ConstraintError('duplicate'), 'invalid'],
+    ['DataError', new DOMException('bad key', 'DataError'), 'invalid'],
+    ['a plain Error', new Error('boom'), 'unknown'],
+    ['a string', 'boom', 'unknown'],
+    ['undefined', undefined, 'unknown'],
+  ])('maps %s', (_label, error, code) => {
+    const mapped = toStorageError(error);
+    expect(mapped).toBeInstanceOf(StorageError);
+    expect(mapped.code).toBe(code);
+  });
+
+  it('passes StorageErrors through', () => {
+    const original = new StorageError('invalid', 'bad');
+    expect(toStorageError(original)).toBe(original);
+    expect(toStorageError(new Dexie.AbortError('aborted', original))).toBe(original);
+  });
+});

@@ -1,0 +1,63 @@
+/// <reference types="vitest/config" />
+import { defineConfig, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+import { minimal2023Preset } from '@vite-pwa/assets-generator/config';
+import { CSP_HEADER, CSP_META } from './src/lib/privacy/csp';
+
+/** Ships the CSP inside the built index.html (dev keeps Vite's inline HMR styles working). */
+function cspMeta(): Plugin {
+  return {
+    name: 'private-aisle:csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+const securityHeaders = {
+  'Content-Security-Policy': CSP_HEADER,
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), interest-cohort=()',
+};
+
+export default defineConfig({
+  plugins: [
+    svelte(),
+    cspMeta(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: null, // registered from src/lib/shell/pwa.svelte.ts, no inline script
+      pwaAssets: { image: 'public/logo.svg', preset: minimal2023Preset, overrideManifestIcons: true },
+      manifest: {
+        name: 'Private Aisle',
+        short_name: 'Private Aisle',
+        description: 'Shop with on-device AI. Nothing leaves your device.',
+        lang: 'en',
+        theme_color: '#0f5c4d',
+        background_color: '#fbfaf7',
+        display: 'standalone',
+        start_url: './',
+        scope: './',
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: { target: 'es2022', sourcemap: false },
+  preview: { headers: securityHeaders, port: 4173, strictPort: true },
+  server: { headers: { 'Referrer-Policy': 'no-referrer' } },
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});
