@@ -21,7 +21,7 @@ test('browse by category, then open a product page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstName.split('\n')[0]!);
   // The picture is the product's own drawing, named for screen readers.
   await expect(page.getByRole('img', { name: firstName.split('\n')[0]! })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Try on' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Try on' })).toBeVisible();
 });
 
 test('search works in English and Chinese whatever the UI language', async ({ page }) => {

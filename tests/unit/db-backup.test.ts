@@ -155,7 +155,10 @@ describe('bad imports leave stored data untouched', () => {
     await seededDb();
     const file = await validExport();
     Object.assign(file.tables.profiles[0]!, { email: 'someone@example.com' });
-    await expectRejected(JSON.stringify(file), { code: 'invalid', path: 'tables.profiles[0]' });
+    await expectRejected(JSON.stringify(file), {
+      code: 'invalid',
+      path: 'tables.profiles[0].email',
+    });
   });
 
   it('a rating for a profile not in the file', async () => {
@@ -166,6 +169,14 @@ describe('bad imports leave stored data untouched', () => {
       code: 'invalid',
       path: 'tables.ratings[0].profileId',
     });
+  });
+
+  it('no member profile', async () => {
+    await seededDb();
+    const file = await validExport();
+    file.tables = { ...file.tables, ratings: [], events: [], orders: [] };
+    file.tables.profiles = file.tables.profiles.filter((p) => p.kind === 'guest');
+    await expectRejected(JSON.stringify(file), { code: 'invalid', path: 'tables.profiles' });
   });
 
   it('duplicate keys', async () => {
@@ -213,8 +224,8 @@ describe('bad imports leave stored data untouched', () => {
     file.tables.ratings = [];
     const before = await storedText();
     // Orders are written after profiles, ratings and events have been cleared and refilled.
-    vi.spyOn(db.table('orders'), 'bulkAdd').mockImplementation(() =>
-      Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+    vi.spyOn(db.table('orders'), 'bulkAdd').mockRejectedValue(
+      new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
     );
 
     const error = await importData(db, file).catch((e: unknown) => e);

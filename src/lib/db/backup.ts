@@ -42,7 +42,8 @@ export interface ExportFile {
   tables: ExportTables;
 }
 
-export type ImportErrorCode = 'not-json' | 'wrong-format' | 'wrong-version' | 'invalid' | 'too-large';
+export type ImportErrorCode =
+  'not-json' | 'wrong-format' | 'wrong-version' | 'invalid' | 'too-large';
 export interface ImportError {
   code: ImportErrorCode;
   path?: string;
@@ -114,17 +115,19 @@ const decodeBinary = (value: unknown) =>
 
 // ---------- export ----------
 
+const personalTables = (db: AisleDB) => PERSONAL_TABLES.map((name) => db.table(name));
+
 /** The user's own data, read in one transaction so the copy is consistent. */
 export function exportData(db: AisleDB): Promise<ExportFile> {
   return guard(() =>
-    db.transaction('r', PERSONAL_TABLES as unknown as string[], async () => {
+    db.transaction('r', personalTables(db), async () => {
       const tables: Record<string, unknown[]> = {};
       for (const name of PERSONAL_TABLES) {
-        const rows = await db.table(name).toArray();
+        let rows = await db.table(name).toArray();
+        // Which catalog is stored describes the products table, not the user.
+        if (name === 'settings') rows = rows.filter((s: Setting) => s.key !== CATALOG_VERSION_KEY);
         tables[name] = rows.map(encodeBinary);
       }
-      // Which catalog is stored describes the products table, not the user.
-      tables.settings = tables.settings!.filter((s) => (s as Setting).key !== CATALOG_VERSION_KEY);
       return {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
@@ -270,13 +273,21 @@ function checkRelations(t: ExportTables): ImportError | undefined {
   if (duplicate) return { code: 'invalid', path: duplicate, detail: 'duplicate key' };
 
   if (!t.profiles.some((p) => p.kind === 'member')) {
-    return { code: 'invalid', path: 'tables.profiles', detail: 'needs at least one member profile' };
+    return {
+      code: 'invalid',
+      path: 'tables.profiles',
+      detail: 'needs at least one member profile',
+    };
   }
   const profileIds = new Set(t.profiles.map((p) => p.id));
   for (const table of ['ratings', 'events', 'orders'] as const) {
     const i = t[table].findIndex((row) => !profileIds.has(row.profileId));
     if (i >= 0) {
-      return { code: 'invalid', path: `tables.${table}[${i}].profileId`, detail: 'unknown profile' };
+      return {
+        code: 'invalid',
+        path: `tables.${table}[${i}].profileId`,
+        detail: 'unknown profile',
+      };
     }
   }
   const badBase64 = findBadBase64(t, 'tables');
@@ -328,7 +339,7 @@ export async function readImportFile(file: Blob): Promise<string> {
  * transaction, so what was stored before stays untouched. Products are left alone.
  */
 export function importData(db: AisleDB, file: ExportFile): Promise<void> {
-  const tables = PERSONAL_TABLES.map((name) => db.table(name));
+  const tables = personalTables(db);
   return guard(() =>
     db.transaction('rw', tables, async () => {
       // Keep the marker for the stored catalog, which the import doesn't touch.

@@ -18,9 +18,13 @@ export async function openDatabase(name: string = DB_NAME): Promise<AisleDB> {
     await db.open();
   } catch (e) {
     db.close();
-    throw new StorageError('unavailable', `Could not open the database: ${toStorageError(e).message}`, {
-      cause: e,
-    });
+    throw new StorageError(
+      'unavailable',
+      `Could not open the database: ${toStorageError(e).message}`,
+      {
+        cause: e,
+      },
+    );
   }
   try {
     await seed(db);

@@ -73,7 +73,8 @@ export function toStorageError(e: unknown): StorageError {
   if (all.some(isQuota)) return new StorageError('quota', messageOf(e), { cause: e });
   for (const x of all) {
     const name = nameOf(x);
-    if (name && UNAVAILABLE.has(name)) return new StorageError('unavailable', messageOf(e), { cause: e });
+    if (name && UNAVAILABLE.has(name))
+      return new StorageError('unavailable', messageOf(e), { cause: e });
     if (name && INVALID.has(name)) return new StorageError('invalid', messageOf(e), { cause: e });
   }
   return new StorageError('unknown', messageOf(e), { cause: e });

@@ -67,9 +67,12 @@ export function logEvent(
   });
 }
 
-/** Oldest first, so the default profile leads. */
+/** Members before guests, each oldest first, so the default profile leads. */
 export function listProfiles(db: AisleDB): Promise<Profile[]> {
-  return guard(async () => (await db.profiles.toArray()).sort((a, b) => a.createdAt - b.createdAt));
+  const rank = (p: Profile) => (p.kind === 'member' ? 0 : 1);
+  return guard(async () =>
+    (await db.profiles.toArray()).sort((a, b) => rank(a) - rank(b) || a.createdAt - b.createdAt),
+  );
 }
 
 function cleanName(name: string): string {
@@ -109,7 +112,10 @@ export function removeProfile(db: AisleDB, id: string): Promise<void> {
     db.transaction('rw', [db.profiles, db.ratings, db.events, db.orders], async () => {
       const profile = await db.profiles.get(id);
       if (!profile) return;
-      if (profile.kind === 'member' && (await db.profiles.where('kind').equals('member').count()) <= 1) {
+      if (
+        profile.kind === 'member' &&
+        (await db.profiles.where('kind').equals('member').count()) <= 1
+      ) {
         throw invalid('The last member profile cannot be removed');
       }
       await db.ratings.where('profileId').equals(id).delete();

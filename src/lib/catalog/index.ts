@@ -1,0 +1,8 @@
+export * from './types';
+export { COLOURS, TAG_NAMES, colour } from './colours';
+export type { NamedColour } from './colours';
+export { CATEGORY_NAMES } from './names';
+export { generateCatalog, catalogById, CATALOG_VERSION } from './generate';
+export { productPicture, pictureDataUrl } from './picture';
+export { searchProducts, priceBounds, normalise } from './search';
+export type { SearchQuery } from './search';
