@@ -50,6 +50,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The first install takes control at once, so the very first visit already works offline.
+        // Updates still wait for the user's "Reload" (no skipWaiting).
+        clientsClaim: true,
       },
     }),
   ],

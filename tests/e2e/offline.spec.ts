@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { VIEWS, mainNav, openApp, setLanguage } from './app';
+import { PreviewServer } from './preview-server';
 
 /** Waits until the service worker has precached the shell and controls the page. */
 async function waitForServiceWorker(page: Page) {
@@ -17,18 +17,7 @@ async function waitForServiceWorker(page: Page) {
   });
 }
 
-test('after one visit the app starts and every view works with the network cut', async ({ page, context }) => {
-  await openApp(page);
-  await waitForServiceWorker(page);
-  await openApp(page, '#/product/glasses-001');
-  await page.getByRole('radio', { name: '3 stars' }).check({ force: true });
-  await expect(page.getByText('You rated this 3 out of 5.')).toBeVisible();
-
-  await context.setOffline(true);
-  await page.reload();
-  await expect(page.locator('html[data-ready]')).toBeAttached();
-  await expect(page.getByText('You are offline. Everything still works.')).toBeVisible();
-  await expect(page.getByText('You rated this 3 out of 5.')).toBeVisible();
+async function visitEveryView(page: Page) {
   for (const language of ['en', 'zh-CN'] as const) {
     await setLanguage(page, language);
     for (const view of VIEWS) {
@@ -37,53 +26,67 @@ test('after one visit the app starts and every view works with the network cut',
       await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeAttached();
     }
   }
-  // A cold start offline too: a new tab in the same browser profile.
-  const second = await context.newPage();
-  await second.goto('/#/shop');
-  await expect(second.getByRole('main').getByRole('listitem').first()).toBeVisible();
+  await setLanguage(page, 'en');
+}
+
+test.describe('offline', () => {
+  const server = new PreviewServer(4191);
+  test.use({ baseURL: server.origin });
+  test.beforeEach(() => server.start());
+  test.afterEach(() => server.stop());
+
+  test('after one visit the app starts and every view works with the network cut', async ({ page, context }) => {
+    await openApp(page, '#/product/glasses-001');
+    await waitForServiceWorker(page);
+    await page.getByRole('radio', { name: '3 stars' }).check({ force: true });
+    await expect(page.getByText('You rated this 3 out of 5.')).toBeVisible();
+
+    // Cut the network for real: the server is gone.
+    await server.stop();
+
+    await page.reload();
+    await expect(page.locator('html[data-ready]')).toBeAttached();
+    await expect(page.getByText('You rated this 3 out of 5.')).toBeVisible();
+    await visitEveryView(page);
+
+    // A cold start too: a new tab, straight to a deep link.
+    const second = await context.newPage();
+    await second.goto('/#/my-data');
+    await expect(second.getByRole('heading', { level: 1, name: 'My data' })).toBeVisible();
+    await expect(second.locator('tr[data-table="ratings"] td').first()).toHaveText('1');
+
+    // The browser's own offline signal is shown, and the app keeps working.
+    await context.setOffline(true);
+    await expect(page.getByText('You are offline. Everything still works.')).toBeVisible();
+    await mainNav(page).getByRole('link', { name: 'Shop', exact: true }).click();
+    await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
+  });
 });
 
 test.describe('updates', () => {
-  const PORT = 4191;
-  const ORIGIN = `http://localhost:${PORT}`;
+  const server = new PreviewServer(4192);
   const root = join('tests', '.output', 'update');
-  let server: ChildProcess | undefined;
-
-  async function serve(dir: string) {
-    server = spawn('npx', ['vite', 'preview', '--outDir', dir, '--port', String(PORT), '--strictPort'], {
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 100; i++) {
-      if (await fetch(ORIGIN).then((r) => r.ok, () => false)) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('preview server did not start');
-  }
-  function stop() {
-    server?.kill();
-    server = undefined;
-  }
-  test.afterEach(stop);
-
-  test.use({ baseURL: ORIGIN });
+  test.use({ baseURL: server.origin });
+  test.afterEach(() => server.stop());
 
   test('a new version shows "new version available - reload", and Reload brings it in', async ({ page }) => {
     rmSync(root, { recursive: true, force: true });
-    // Version B: the same build with a changed page, as a real release would change it.
+    // Release B: the same build with a changed page, its precache revision changed to match.
     cpSync('dist', join(root, 'a'), { recursive: true });
     cpSync('dist', join(root, 'b'), { recursive: true });
     const html = join(root, 'b', 'index.html');
     writeFileSync(html, readFileSync(html, 'utf8').replace('<title>', '<meta name="release" content="b" /><title>'));
     const sw = join(root, 'b', 'sw.js');
-    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/(url:"index\.html",revision:")[^"]+/, '$1release-b'));
+    const swText = readFileSync(sw, 'utf8');
+    expect(swText).toMatch(/url:"index\.html",revision:"/);
+    writeFileSync(sw, swText.replace(/(url:"index\.html",revision:")[^"]+/, '$1release-b'));
 
-    await serve(join(root, 'a'));
+    await server.start(join(root, 'a'));
     await openApp(page);
     await waitForServiceWorker(page);
-    stop();
-    await new Promise((r) => setTimeout(r, 300));
+    await server.stop();
+    await server.start(join(root, 'b'));
 
-    await serve(join(root, 'b'));
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await expect(page.getByText('A new version is available.')).toBeVisible();
     await expect(page.locator('meta[name="release"]')).toHaveCount(0);

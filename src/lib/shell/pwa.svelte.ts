@@ -13,6 +13,11 @@ export const pwa = {
     return offlineReady;
   },
   reload() {
+    // vite-plugin-pwa reloads only for updates its own page found within a minute of loading;
+    // a kiosk finds most updates later, so reload whenever the new worker takes control.
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
+      once: true,
+    });
     void update?.(true);
   },
   dismiss() {
