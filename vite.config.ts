@@ -47,12 +47,15 @@ export default defineConfig({
         scope: './',
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2}'],
+        // The web manifest is added by the plugin itself; listing it here too would conflict.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // The first install takes control at once, so the very first visit already works offline.
         // Updates still wait for the user's "Reload" (no skipWaiting).
         clientsClaim: true,
+        // One self-contained sw.js: its install handler is registered synchronously, as browsers require.
+        inlineWorkboxRuntime: true,
       },
     }),
   ],

@@ -10,9 +10,9 @@ const html = readFileSync(join(DIST, 'index.html'), 'utf8');
 
 // Entry scripts and the chunks they preload are the initial load; lazy chunks are not.
 const initial = new Set(
-  [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/?([^"]+\.js)"/g)].map(
-    (m) => m[1],
-  ),
+  [
+    ...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/?([^"]+\.js)"/g),
+  ].map((m) => m[1]),
 );
 const rows = [...initial].map((file) => {
   const bytes = readFileSync(join(DIST, file));
@@ -26,7 +26,12 @@ console.log(
   `initial JS: ${total.toFixed(1)} KB gzipped (budget ${BUDGET_KB} KB); ${allJs.length} JS files in the build`,
 );
 mkdirSync('tests/.output', { recursive: true });
-const result = { date: new Date().toISOString(), budgetKB: BUDGET_KB, initialGzipKB: total, files: rows };
+const result = {
+  date: new Date().toISOString(),
+  budgetKB: BUDGET_KB,
+  initialGzipKB: total,
+  files: rows,
+};
 writeFileSync('tests/.output/bundle-size.json', JSON.stringify(result, null, 2));
 console.log('wrote tests/.output/bundle-size.json');
 if (total > BUDGET_KB) process.exitCode = 1;

@@ -17,7 +17,9 @@ export async function openApp(page: Page, hash = '#/shop'): Promise<void> {
 }
 
 export async function setLanguage(page: Page, language: 'en' | 'zh-CN'): Promise<void> {
-  await page.locator('select[aria-label="Language"], select[aria-label="语言"]').selectOption(language);
+  await page
+    .locator('select[aria-label="Language"], select[aria-label="语言"]')
+    .selectOption(language);
 }
 
 export const mainNav = (page: Page, language: 'en' | 'zh-CN' = 'en') =>

@@ -18,7 +18,7 @@ if (found) {
 } else if (playwrightCacheHasChromium()) {
   console.log('e2e: using the Chromium that Playwright installed earlier');
 } else if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-  console.log('e2e: no Chromium found; installing Debian\'s chromium (apt-get install -y chromium)');
+  console.log("e2e: no Chromium found; installing Debian's chromium (apt-get install -y chromium)");
   run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium');
 } else {
   console.log('e2e: no Chromium found; running `npx playwright install chromium`');

@@ -20,7 +20,8 @@ export async function watchEgress(context: BrowserContext, appOrigin: string): P
     const url = new URL(request.url());
     egress.requests.push({ method: request.method(), url: request.url() });
     if (LOCAL.has(url.protocol)) return;
-    if (url.origin !== appOrigin) egress.problems.push(`request to another origin: ${request.url()}`);
+    if (url.origin !== appOrigin)
+      egress.problems.push(`request to another origin: ${request.url()}`);
     if (request.method() !== 'GET') {
       egress.problems.push(`non-GET request: ${request.method()} ${request.url()}`);
     }
@@ -32,7 +33,9 @@ export async function watchEgress(context: BrowserContext, appOrigin: string): P
     addEventListener('securitypolicyviolation', (e) => {
       const report = (window as unknown as { __reportCspViolation: (l: string) => void })
         .__reportCspViolation;
-      report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+      report(
+        `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   context.on('weberror', (error) => egress.problems.push(`page error: ${error.error().message}`));

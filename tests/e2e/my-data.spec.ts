@@ -26,8 +26,7 @@ async function importFile(page: Page, file: { name: string; buffer: Buffer } | s
 }
 
 const tablesOf = (json: string) => JSON.parse(json).tables;
-const count = (page: Page, table: string) =>
-  page.locator(`tr[data-table="${table}"] td`).first();
+const count = (page: Page, table: string) => page.locator(`tr[data-table="${table}"] td`).first();
 
 async function seedPersonalData(page: Page) {
   await openApp(page, '#/product/glasses-002');
@@ -89,10 +88,26 @@ test('bad import files are refused with a clear message and change nothing', asy
   };
   const cases: { name: string; content: string; message: RegExp }[] = [
     { name: 'corrupt.json', content: '\u0000\u0001not json at all', message: /not valid JSON/ },
-    { name: 'truncated.json', content: good.text.slice(0, good.text.length / 2), message: /not valid JSON/ },
-    { name: 'other.json', content: JSON.stringify({ hello: 'world' }), message: /not a Private Aisle export/ },
-    { name: 'future.json', content: JSON.stringify({ ...valid, version: 99 }), message: /newer version/ },
-    { name: 'rating7.json', content: JSON.stringify(withRating(7)), message: /invalid data.*tables\.ratings\[0\]\.rating/ },
+    {
+      name: 'truncated.json',
+      content: good.text.slice(0, good.text.length / 2),
+      message: /not valid JSON/,
+    },
+    {
+      name: 'other.json',
+      content: JSON.stringify({ hello: 'world' }),
+      message: /not a Private Aisle export/,
+    },
+    {
+      name: 'future.json',
+      content: JSON.stringify({ ...valid, version: 99 }),
+      message: /newer version/,
+    },
+    {
+      name: 'rating7.json',
+      content: JSON.stringify(withRating(7)),
+      message: /invalid data.*tables\.ratings\[0\]\.rating/,
+    },
     { name: 'rating0.json', content: JSON.stringify(withRating(0)), message: /invalid data/ },
   ];
   for (const c of cases) {
@@ -130,7 +145,9 @@ test('a full storage quota gets a clear message and loses nothing', async ({ pag
   expect(tablesOf(after.text)).toEqual(tablesOf(good.text));
 });
 
-test('without IndexedDB (private mode) the shop still works and says nothing is saved', async ({ page }) => {
+test('without IndexedDB (private mode) the shop still works and says nothing is saved', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
   });

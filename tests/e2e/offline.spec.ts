@@ -17,6 +17,17 @@ async function waitForServiceWorker(page: Page) {
   });
 }
 
+/** One visit, as a user makes it: the page loads, and a reload is served by the service worker. */
+async function firstVisit(page: Page, hash: string) {
+  await openApp(page, hash);
+  await waitForServiceWorker(page);
+  await expect(async () => {
+    const response = await page.reload();
+    expect(response?.fromServiceWorker()).toBe(true);
+  }).toPass();
+  await expect(page.locator('html[data-ready]')).toBeAttached();
+}
+
 async function visitEveryView(page: Page) {
   for (const language of ['en', 'zh-CN'] as const) {
     await setLanguage(page, language);
@@ -35,9 +46,11 @@ test.describe('offline', () => {
   test.beforeEach(() => server.start());
   test.afterEach(() => server.stop());
 
-  test('after one visit the app starts and every view works with the network cut', async ({ page, context }) => {
-    await openApp(page, '#/product/glasses-001');
-    await waitForServiceWorker(page);
+  test('after one visit the app starts and every view works with the network cut', async ({
+    page,
+    context,
+  }) => {
+    await firstVisit(page, '#/product/glasses-001');
     await page.getByRole('radio', { name: '3 stars' }).check({ force: true });
     await expect(page.getByText('You rated this 3 out of 5.')).toBeVisible();
 
@@ -69,13 +82,18 @@ test.describe('updates', () => {
   test.use({ baseURL: server.origin });
   test.afterEach(() => server.stop());
 
-  test('a new version shows "new version available - reload", and Reload brings it in', async ({ page }) => {
+  test('a new version shows "new version available - reload", and Reload brings it in', async ({
+    page,
+  }) => {
     rmSync(root, { recursive: true, force: true });
     // Release B: the same build with a changed page, its precache revision changed to match.
     cpSync('dist', join(root, 'a'), { recursive: true });
     cpSync('dist', join(root, 'b'), { recursive: true });
     const html = join(root, 'b', 'index.html');
-    writeFileSync(html, readFileSync(html, 'utf8').replace('<title>', '<meta name="release" content="b" /><title>'));
+    writeFileSync(
+      html,
+      readFileSync(html, 'utf8').replace('<title>', '<meta name="release" content="b" /><title>'),
+    );
     const sw = join(root, 'b', 'sw.js');
     const swText = readFileSync(sw, 'utf8');
     expect(swText).toMatch(/url:"index\.html",revision:"/);
@@ -96,7 +114,10 @@ test.describe('updates', () => {
   });
 });
 
-test('the web manifest makes the app installable, with generated icons', async ({ page, request }) => {
+test('the web manifest makes the app installable, with generated icons', async ({
+  page,
+  request,
+}) => {
   await openApp(page);
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   const manifest = await (await request.get(href!)).json();

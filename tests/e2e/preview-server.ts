@@ -15,7 +15,15 @@ export class PreviewServer {
   async start(outDir = 'dist'): Promise<void> {
     this.child = spawn(
       process.execPath,
-      ['node_modules/vite/bin/vite.js', 'preview', '--outDir', outDir, '--port', String(this.port), '--strictPort'],
+      [
+        'node_modules/vite/bin/vite.js',
+        'preview',
+        '--outDir',
+        outDir,
+        '--port',
+        String(this.port),
+        '--strictPort',
+      ],
       { stdio: 'ignore' },
     );
     for (let i = 0; i < 100; i++) {

@@ -2,12 +2,18 @@ import { test as base } from '@playwright/test';
 import { test, expect, watchEgress } from './fixtures';
 import { VIEWS, mainNav, openApp, setLanguage } from './app';
 
-test('a walk through all five views in both languages sends nothing', async ({ page, egress, appOrigin }) => {
+test('a walk through all five views in both languages sends nothing', async ({
+  page,
+  egress,
+  appOrigin,
+}) => {
   await openApp(page);
   for (const language of ['en', 'zh-CN'] as const) {
     await setLanguage(page, language);
     for (const view of VIEWS) {
-      await mainNav(page, language).getByRole('link', { name: language === 'en' ? view.en : view.zh, exact: true }).click();
+      await mainNav(page, language)
+        .getByRole('link', { name: language === 'en' ? view.en : view.zh, exact: true })
+        .click();
       await expect(page.locator('h1')).toBeAttached();
     }
   }
@@ -22,10 +28,22 @@ test('a walk through all five views in both languages sends nothing', async ({ p
 // The fixture itself must be able to fail: each of these breaks the promise once.
 base.describe('the zero-egress fixture catches', () => {
   const cases: [string, string, RegExp][] = [
-    ['a request to another origin', `fetch('http://tracker.invalid/pixel').catch(() => {})`, /CSP violation: connect-src/],
-    ['a non-GET request to our own origin', `fetch('/collect', { method: 'POST', body: 'x' }).catch(() => {})`, /non-GET request: POST/],
+    [
+      'a request to another origin',
+      `fetch('http://tracker.invalid/pixel').catch(() => {})`,
+      /CSP violation: connect-src/,
+    ],
+    [
+      'a non-GET request to our own origin',
+      `fetch('/collect', { method: 'POST', body: 'x' }).catch(() => {})`,
+      /non-GET request: POST/,
+    ],
     ['an uncaught error', `setTimeout(() => { throw new Error('boom') })`, /page error: boom/],
-    ['an image from another origin', `document.body.append(Object.assign(document.createElement('img'), { src: 'https://cdn.invalid/x.png' }))`, /CSP violation: img-src/],
+    [
+      'an image from another origin',
+      `document.body.append(Object.assign(document.createElement('img'), { src: 'https://cdn.invalid/x.png' }))`,
+      /CSP violation: img-src/,
+    ],
   ];
   for (const [what, script, expected] of cases) {
     base(what, async ({ context, page, baseURL }) => {

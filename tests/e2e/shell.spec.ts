@@ -2,7 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { VIEWS, mainNav, openApp, setLanguage } from './app';
 
-test('the five views are reachable from the main navigation, in English and Chinese', async ({ page }) => {
+test('the five views are reachable from the main navigation, in English and Chinese', async ({
+  page,
+}) => {
   await openApp(page);
   for (const language of ['en', 'zh-CN'] as const) {
     await setLanguage(page, language);
@@ -11,7 +13,10 @@ test('the five views are reachable from the main navigation, in English and Chin
       const name = language === 'en' ? view.en : view.zh;
       await nav.getByRole('link', { name, exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`${view.hash.replace('/', '\\/')}$`));
-      await expect(nav.getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
+      await expect(nav.getByRole('link', { name, exact: true })).toHaveAttribute(
+        'aria-current',
+        'page',
+      );
       await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeAttached();
     }
   }
@@ -25,7 +30,10 @@ test('views that later work fills say "coming soon", with no fake content', asyn
   }
 });
 
-test('the language follows the browser and a switch is remembered', async ({ browser, appOrigin }) => {
+test('the language follows the browser and a switch is remembered', async ({
+  browser,
+  appOrigin,
+}) => {
   const context = await browser.newContext({ locale: 'zh-CN', baseURL: appOrigin });
   const page = await context.newPage();
   // This test makes its own context (for the browser language), so it watches egress itself.
@@ -33,7 +41,9 @@ test('the language follows the browser and a switch is remembered', async ({ bro
   const egress = await watchEgress(context, appOrigin);
   await openApp(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(mainNav(page, 'zh-CN').getByRole('link', { name: '商店', exact: true })).toBeVisible();
+  await expect(
+    mainNav(page, 'zh-CN').getByRole('link', { name: '商店', exact: true }),
+  ).toBeVisible();
   await setLanguage(page, 'en');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -42,7 +52,9 @@ test('the language follows the browser and a switch is remembered', async ({ bro
   expect(egress.problems).toEqual([]);
 });
 
-test('every view has no serious or critical accessibility violation, in both languages', async ({ page }) => {
+test('every view has no serious or critical accessibility violation, in both languages', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await openApp(page);
   const hashes = [...VIEWS.map((v) => v.hash), '#/product/glasses-001'];
@@ -54,16 +66,23 @@ test('every view has no serious or critical accessibility violation, in both lan
       const { violations } = await new AxeBuilder({ page }).analyze();
       const serious = violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${language} ${hash}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        .map(
+          (v) =>
+            `${language} ${hash}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+        );
       expect(serious).toEqual([]);
     }
   }
 });
 
-test('the shell is served with a strict Content-Security-Policy, as a header and a meta tag', async ({ page }) => {
+test('the shell is served with a strict Content-Security-Policy, as a header and a meta tag', async ({
+  page,
+}) => {
   const response = await page.goto('/');
   const header = response!.headers()['content-security-policy'];
-  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const meta = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
   for (const policy of [header, meta]) {
     expect(policy).toContain("default-src 'self'");
     expect(policy).toContain("connect-src 'self'");

@@ -9,7 +9,10 @@ test('browse by category, then open a product page', async ({ page }) => {
   const all = await grid(page).getByRole('listitem').count();
   expect(all).toBeGreaterThanOrEqual(200);
 
-  await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'Sunglasses' }).click();
+  await page
+    .getByRole('navigation', { name: 'Categories' })
+    .getByRole('link', { name: 'Sunglasses' })
+    .click();
   const sunglasses = grid(page).getByRole('listitem');
   expect(await sunglasses.count()).toBeGreaterThan(10);
   expect(await sunglasses.count()).toBeLessThan(all);
@@ -62,7 +65,9 @@ test('filter by price and colour', async ({ page }) => {
   expect(await items.count()).toBeGreaterThan(count);
 });
 
-test('a rating given with the keyboard is stored on the device and survives a reload', async ({ page }) => {
+test('a rating given with the keyboard is stored on the device and survives a reload', async ({
+  page,
+}) => {
   await openApp(page, '#/product/hats-003');
   await rateWithKeyboard(page, 4);
   await page.reload();

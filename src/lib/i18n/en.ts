@@ -79,7 +79,8 @@ export const en = {
     export: 'Export my data',
     exported: 'Your data was saved to a file.',
     import: 'Import data',
-    importHint: 'A file exported from Private Aisle (JSON, at most 50 MB). It replaces what is stored.',
+    importHint:
+      'A file exported from Private Aisle (JSON, at most 50 MB). It replaces what is stored.',
     imported: 'Import complete. Your data was replaced by the file’s.',
     erase: 'Erase all my data',
     eraseConfirmTitle: 'Erase all your data?',
@@ -103,9 +104,11 @@ export const en = {
     invalid: 'That value is not allowed. Nothing was changed.',
     unknown: 'Something went wrong while saving. Nothing was changed.',
     import: {
-      'not-json': 'This file is not valid JSON (it may be truncated or corrupt). Nothing was changed.',
+      'not-json':
+        'This file is not valid JSON (it may be truncated or corrupt). Nothing was changed.',
       'wrong-format': 'This is not a Private Aisle export file. Nothing was changed.',
-      'wrong-version': 'This file comes from a newer version of Private Aisle. Nothing was changed.',
+      'wrong-version':
+        'This file comes from a newer version of Private Aisle. Nothing was changed.',
       invalid: 'This file has invalid data. Nothing was changed.',
       'too-large': 'This file is larger than 50 MB. Nothing was changed.',
     } as Record<string, string>,

@@ -8,7 +8,11 @@ export interface Notice {
 let notices = $state<Notice[]>([]);
 let next = 1;
 
-export function notify(text: string, kind: Notice['kind'] = 'info', ms = kind === 'error' ? 10000 : 5000) {
+export function notify(
+  text: string,
+  kind: Notice['kind'] = 'info',
+  ms = kind === 'error' ? 10000 : 5000,
+) {
   const id = next++;
   notices.push({ id, kind, text });
   setTimeout(() => dismiss(id), ms);

@@ -18,7 +18,8 @@ export function parseHash(hash: string): Route {
   const [view, id] = path.split('/');
   const params = new URLSearchParams(query);
   if (view === 'product' && id) return { view, id: decodeURIComponent(id), params };
-  if (VIEWS.includes(view as ViewName) && view !== 'product') return { view: view as ViewName, params };
+  if (VIEWS.includes(view as ViewName) && view !== 'product')
+    return { view: view as ViewName, params };
   return { view: 'shop', params };
 }
 
