@@ -34,7 +34,11 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: null, // registered from src/lib/shell/pwa.svelte.ts, no inline script
-      pwaAssets: { image: 'public/logo.svg', preset: minimal2023Preset, overrideManifestIcons: true },
+      pwaAssets: {
+        image: 'public/logo.svg',
+        preset: minimal2023Preset,
+        overrideManifestIcons: true,
+      },
       manifest: {
         name: 'Private Aisle',
         short_name: 'Private Aisle',
@@ -59,7 +63,7 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: { target: 'es2022', sourcemap: false, manifest: true },
   preview: { headers: securityHeaders, port: 4173, strictPort: true },
   server: { headers: { 'Referrer-Policy': 'no-referrer' } },
   test: {

@@ -10,6 +10,7 @@ function playwrightCacheHasChromium() {
   return existsSync(dir) && readdirSync(dir).some((d) => d.startsWith('chromium'));
 }
 
+/** @param {string} cmd */
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
 
 const found = findSystemChromium();

@@ -30,7 +30,8 @@ export async function watchEgress(context: BrowserContext, appOrigin: string): P
     egress.problems.push(`CSP violation: ${line}`);
   });
   await context.addInitScript(() => {
-    addEventListener('securitypolicyviolation', (e) => {
+    addEventListener('securitypolicyviolation', (event) => {
+      const e = event as SecurityPolicyViolationEvent;
       const report = (window as unknown as { __reportCspViolation: (l: string) => void })
         .__reportCspViolation;
       report(

@@ -3,27 +3,29 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateCatalog } from '../../src/lib/catalog/generate';
 import {
-  EXPORT_FORMAT,
-  MAX_IMPORT_BYTES,
   StorageError,
   addProfile,
+  loadSnapshot,
+  logEvent,
+  openDatabase,
+  saveSnapshot,
+  setRating,
+  setSetting,
+  type AisleDB,
+} from '../../src/lib/db';
+import {
+  EXPORT_FORMAT,
+  MAX_IMPORT_BYTES,
   eraseAllData,
   exportData,
   exportToJson,
   importData,
-  loadSnapshot,
-  logEvent,
-  openDatabase,
   parseImport,
   readImportFile,
-  saveSnapshot,
-  setRating,
-  setSetting,
   tableStats,
-  type AisleDB,
   type ExportFile,
   type ImportError,
-} from '../../src/lib/db';
+} from '../../src/lib/db/backup';
 
 let db: AisleDB;
 afterEach(async () => {

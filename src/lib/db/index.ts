@@ -1,8 +1,10 @@
-/** Public API of the local data layer. */
+/**
+ * Public API of the local data layer. Export, import and erase live in './backup', imported
+ * directly by the privacy center so that their validation code loads only with that view.
+ */
 export * from './schema';
 export { StorageError, toStorageError, type StorageErrorCode } from './errors';
 export { openDatabase, DEFAULT_PROFILE_ID, GUEST_PROFILE_ID } from './database';
 export { demoOrders } from './demo-orders';
 export * from './repo';
-export * from './backup';
 export * from './storage';

@@ -76,6 +76,7 @@ export const en = {
       modelSnapshots: 'Model snapshots',
       products: 'Catalog (not personal)',
     } as Record<string, string>,
+    backup: 'Your data file',
     export: 'Export my data',
     exported: 'Your data was saved to a file.',
     import: 'Import data',

@@ -76,6 +76,7 @@ export const zhCN: Messages = {
       modelSnapshots: '模型快照',
       products: '商品目录（非个人数据）',
     },
+    backup: '数据文件',
     export: '导出我的数据',
     exported: '你的数据已保存为文件。',
     import: '导入数据',
