@@ -1,0 +1,192 @@
+/**
+ * The recommender's data layer: external ids to dense indices, splits and per-user views.
+ * Pure TypeScript (no DOM), so it runs in Node, a Web Worker and the page alike.
+ */
+import type { IdMaps, RatingData } from './types';
+
+/** One rating or implicit event with external ids, as the parsers and the app produce them. */
+export interface RatingRow {
+  user: string;
+  item: string;
+  rating: number;
+  /** Seconds since the epoch. */
+  timestamp?: number;
+  /** 1 for explicit ratings, lower for implicit events. */
+  weight?: number;
+}
+
+/** A held-out (user, item) pair for top-N evaluation. */
+export interface HeldOut {
+  user: number;
+  item: number;
+}
+
+export function emptyMaps(): IdMaps {
+  return { userIds: [], itemIds: [], userIndex: new Map(), itemIndex: new Map() };
+}
+
+function indexOf(id: string, ids: string[], index: Map<string, number>): number {
+  let i = index.get(id);
+  if (i === undefined) {
+    i = ids.length;
+    ids.push(id);
+    index.set(id, i);
+  }
+  return i;
+}
+
+/**
+ * Turns rows with string ids into typed arrays. Pass the maps of an earlier call (e.g. the
+ * training set's) so both share indices; ids not seen before are appended to them.
+ * numUsers/numItems are the maps' sizes after indexing, so data indexed later with the same
+ * maps may count more users and items than data indexed earlier.
+ */
+export function indexRatings(
+  rows: Iterable<RatingRow>,
+  maps: IdMaps = emptyMaps(),
+): { data: RatingData; maps: IdMaps } {
+  const users: number[] = [];
+  const items: number[] = [];
+  const ratings: number[] = [];
+  const weights: number[] = [];
+  const timestamps: number[] = [];
+  let hasWeights = false;
+  let hasTimestamps = false;
+  for (const row of rows) {
+    users.push(indexOf(row.user, maps.userIds, maps.userIndex));
+    items.push(indexOf(row.item, maps.itemIds, maps.itemIndex));
+    ratings.push(row.rating);
+    weights.push(row.weight ?? 1);
+    timestamps.push(row.timestamp ?? NaN);
+    if (row.weight !== undefined && row.weight !== 1) hasWeights = true;
+    if (row.timestamp !== undefined) hasTimestamps = true;
+  }
+  const data: RatingData = {
+    numUsers: maps.userIds.length,
+    numItems: maps.itemIds.length,
+    n: users.length,
+    users: Uint32Array.from(users),
+    items: Uint32Array.from(items),
+    ratings: Float32Array.from(ratings),
+  };
+  if (hasWeights) data.weights = Float32Array.from(weights);
+  if (hasTimestamps) data.timestamps = Float64Array.from(timestamps);
+  return { data, maps };
+}
+
+/** The rows at `indices`, in that order, keeping numUsers/numItems (indices stay valid). */
+export function subset(data: RatingData, indices: Uint32Array): RatingData {
+  const n = indices.length;
+  const out: RatingData = {
+    numUsers: data.numUsers,
+    numItems: data.numItems,
+    n,
+    users: new Uint32Array(n),
+    items: new Uint32Array(n),
+    ratings: new Float32Array(n),
+  };
+  if (data.weights) out.weights = new Float32Array(n);
+  if (data.timestamps) out.timestamps = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const r = indices[k]!;
+    out.users[k] = data.users[r]!;
+    out.items[k] = data.items[r]!;
+    out.ratings[k] = data.ratings[r]!;
+    if (out.weights) out.weights[k] = data.weights![r]!;
+    if (out.timestamps) out.timestamps[k] = data.timestamps![r]!;
+  }
+  return out;
+}
+
+/** Mulberry32: a small seeded PRNG in [0, 1), so splits and samples are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher-Yates shuffle in place with the given PRNG. */
+export function shuffle(array: Uint32Array, random: () => number): Uint32Array {
+  for (let i = array.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = array[i]!;
+    array[i] = array[j]!;
+    array[j] = t;
+  }
+  return array;
+}
+
+/** k folds of a seeded shuffle: every row lands in exactly one test set. */
+export function randomFolds(
+  data: RatingData,
+  k: number,
+  seed: number,
+): { train: RatingData; test: RatingData }[] {
+  if (!Number.isInteger(k) || k < 2) throw new Error(`randomFolds needs k >= 2, got ${k}`);
+  const order = shuffle(
+    Uint32Array.from({ length: data.n }, (_, i) => i),
+    seededRandom(seed),
+  );
+  const folds: { train: RatingData; test: RatingData }[] = [];
+  for (let f = 0; f < k; f++) {
+    const test: number[] = [];
+    const train: number[] = [];
+    // Sorted row order inside each part keeps timestamps/row order meaningful.
+    const inTest = new Uint8Array(data.n);
+    for (let p = f; p < data.n; p += k) inTest[order[p]!] = 1;
+    for (let r = 0; r < data.n; r++) (inTest[r] ? test : train).push(r);
+    folds.push({
+      train: subset(data, Uint32Array.from(train)),
+      test: subset(data, Uint32Array.from(test)),
+    });
+  }
+  return folds;
+}
+
+/**
+ * Leave-one-out by time: each user's latest row (by timestamp; among equal timestamps, or
+ * with no timestamps at all, the last in row order) is held out. Users with fewer than two
+ * rows keep everything in train, since they would have nothing left to learn from.
+ */
+export function leaveLastOut(data: RatingData): { train: RatingData; test: HeldOut[] } {
+  const latest = new Int32Array(data.numUsers).fill(-1);
+  const count = new Uint32Array(data.numUsers);
+  const ts = data.timestamps;
+  for (let r = 0; r < data.n; r++) {
+    const u = data.users[r]!;
+    count[u]!++;
+    const prev = latest[u]!;
+    // >= so that ties go to the later row; NaN timestamps never beat a known one.
+    if (prev < 0 || !ts || ts[r]! >= ts[prev]! || Number.isNaN(ts[prev]!)) latest[u] = r;
+  }
+  const heldOut = new Uint8Array(data.n);
+  const test: HeldOut[] = [];
+  for (let u = 0; u < data.numUsers; u++) {
+    const r = latest[u]!;
+    if (r < 0 || count[u]! < 2) continue;
+    heldOut[r] = 1;
+    test.push({ user: u, item: data.items[r]! });
+  }
+  const train: number[] = [];
+  for (let r = 0; r < data.n; r++) if (!heldOut[r]) train.push(r);
+  return { train: subset(data, Uint32Array.from(train)), test };
+}
+
+/** The set of items each user has a row for, indexed by user. */
+export function ratedSets(data: RatingData): Set<number>[] {
+  const sets = Array.from({ length: data.numUsers }, () => new Set<number>());
+  for (let r = 0; r < data.n; r++) sets[data.users[r]!]!.add(data.items[r]!);
+  return sets;
+}
+
+/** Per-item popularity: the sum of row weights (the number of ratings when unweighted). */
+export function itemPopularity(data: RatingData): Float32Array {
+  const pop = new Float32Array(data.numItems);
+  for (let r = 0; r < data.n; r++) pop[data.items[r]!]! += data.weights ? data.weights[r]! : 1;
+  return pop;
+}

@@ -1,0 +1,349 @@
+/**
+ * The plain typed-array trainer for the hybrid model of model.ts: seeded, shuffled SGD with
+ * no allocation per row. Runs wherever JavaScript does (Node, a Web Worker, the page).
+ *
+ * Rows are visited user by user (users shuffled, each user's rows shuffled, every epoch):
+ * the history term |N(u)|^-½ Σ y_j is then computed once per user, and its gradient, summed
+ * over the user's rows, is applied to the y_j when the user is done. This is the usual fast
+ * SVD++ schedule; per-row updates of every y_j would cost |N(u)| times more.
+ */
+import {
+  DEFAULT_HYBRID_CONFIG,
+  predict,
+  scoreItems,
+  type HybridConfig,
+  type HybridModel,
+} from './model';
+import type { ItemFeatures, RatingData, RatingPredictor } from './types';
+
+export interface EpochReport {
+  /** 1-based. */
+  epoch: number;
+  /** Weighted training RMSE of the rows as they were visited during the epoch. */
+  loss: number;
+  /** RMSE (clamped predictions) on hooks.validation, when given. */
+  validationRmse?: number;
+  /** Wall time of the epoch, validation included. */
+  ms: number;
+}
+
+export interface TrainHooks {
+  onEpoch?: (e: EpochReport) => void;
+  /** Checked before every user's rows; aborting throws the signal's reason (an AbortError). */
+  signal?: AbortSignal;
+  validation?: RatingData;
+}
+
+export type HybridPredictor = RatingPredictor & {
+  model: HybridModel;
+  /** Raw (unclamped) scores of the items for the user, for ranking. */
+  scoreItems(user: number, items: Uint32Array): Float32Array;
+};
+
+/** mulberry32: small, fast, seedable; the same sequence everywhere. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function fillGaussian(a: Float32Array, std: number, rand: () => number): void {
+  for (let k = 0; k < a.length; k++) {
+    const u = 1 - rand(); // (0, 1]: log stays finite
+    a[k] = std * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+  }
+}
+
+function checkData(data: RatingData, what: string): void {
+  const { n, users, items, ratings, weights, numUsers, numItems } = data;
+  if (users.length < n || items.length < n || ratings.length < n || (weights && weights.length < n)) {
+    throw new Error(`${what}: arrays shorter than n = ${n}`);
+  }
+  for (let r = 0; r < n; r++) {
+    if (users[r]! >= numUsers || items[r]! >= numItems) {
+      throw new RangeError(`${what}: row ${r} has user ${users[r]} / item ${items[r]} out of range`);
+    }
+  }
+}
+
+function resolveConfig(config: Partial<HybridConfig> | undefined): HybridConfig {
+  const c = { ...DEFAULT_HYBRID_CONFIG, ...config };
+  if (!Number.isInteger(c.dim) || c.dim < 1) throw new RangeError(`dim must be ≥ 1, not ${c.dim}`);
+  if (!Number.isInteger(c.epochs) || c.epochs < 0) throw new RangeError(`bad epochs ${c.epochs}`);
+  for (const [k, v] of Object.entries(c)) {
+    if (!Number.isFinite(v) || v < 0) throw new RangeError(`config.${k} must be ≥ 0, not ${v}`);
+  }
+  return c;
+}
+
+export function trainHybrid(
+  train: RatingData,
+  features: ItemFeatures | undefined,
+  config?: Partial<HybridConfig>,
+  hooks: TrainHooks = {},
+): HybridPredictor {
+  const cfg = resolveConfig(config);
+  checkData(train, 'trainHybrid');
+  if (hooks.validation) checkData(hooks.validation, 'trainHybrid validation');
+  const { numUsers: nU, numItems: nI, n } = train;
+  const d = cfg.dim;
+  const nF = features?.numFeatures ?? 0;
+  const off = features?.itemOffsets ?? new Uint32Array(nI + 1);
+  const fid = features?.featureIds ?? new Uint32Array(0);
+  if (off.length !== nI + 1) {
+    throw new Error(`features: ${off.length - 1} items, ratings: ${nI}`);
+  }
+  for (let x = 0; x < off[nI]!; x++) {
+    if (fid[x]! >= nF) throw new RangeError(`features: id ${fid[x]} ≥ numFeatures ${nF}`);
+  }
+
+  // Rows grouped by user (CSR), with the effective weights.
+  const start = new Uint32Array(nU + 1);
+  for (let r = 0; r < n; r++) start[train.users[r]! + 1]!++;
+  for (let u = 0; u < nU; u++) start[u + 1]! += start[u]!;
+  const fill = start.slice(0, nU);
+  const rowItem = new Uint32Array(n);
+  const rowRating = new Float32Array(n);
+  const rowWeight = new Float32Array(n);
+  const counts = new Float32Array(nI);
+  let mu = 0;
+  let wTotal = 0;
+  for (let r = 0; r < n; r++) {
+    const raw = train.weights ? train.weights[r]! : 1;
+    const w = raw < 1 ? raw * cfg.implicitWeight : raw;
+    const k = fill[train.users[r]!]!++;
+    rowItem[k] = train.items[r]!;
+    rowRating[k] = train.ratings[r]!;
+    rowWeight[k] = w;
+    counts[train.items[r]!]! += w;
+    mu += w * train.ratings[r]!;
+    wTotal += w;
+  }
+  mu = wTotal > 0 ? mu / wTotal : (1 + 5) / 2;
+
+  // Per-item constants of the content part: 1/|F(i)| and ln(1 + n_i).
+  const featInv = new Float64Array(nI);
+  const logCount = new Float64Array(nI);
+  for (let i = 0; i < nI; i++) {
+    const nf = off[i + 1]! - off[i]!;
+    featInv[i] = nf > 0 ? 1 / nf : 0;
+    logCount[i] = Math.log1p(counts[i]!);
+  }
+
+  const rand = seededRandom(cfg.seed);
+  const P = new Float32Array(nU * d); // raw p_u; the model gets p̃_u
+  fillGaussian(P, cfg.initStd, rand);
+  const model: HybridModel = {
+    numUsers: nU,
+    numItems: nI,
+    numFeatures: nF,
+    dim: d,
+    globalMean: mu,
+    config: cfg,
+    userBias: new Float32Array(nU),
+    userFactors: new Float32Array(nU * d),
+    itemBias: new Float32Array(nI),
+    // q and y start at zero (p is random, which breaks the symmetry), so an item nobody
+    // rated keeps q_i = 0 and y_i = 0 rather than random noise.
+    itemFactors: new Float32Array(nI * d),
+    itemHistory: new Float32Array(nI * d),
+    itemCounts: counts,
+    featureBias: new Float32Array(nF),
+    featureFactors: new Float32Array(nF * d),
+    gate: new Float32Array(2),
+    itemFeatureOffsets: off.slice(),
+    itemFeatureIds: fid.slice(0, off[nI]!),
+  };
+  fillGaussian(model.featureFactors, cfg.initStd, rand);
+  const { userBias: BU, itemBias: BI, itemFactors: Q, itemHistory: Y } = model;
+  const { featureBias: C, featureFactors: A } = model;
+
+  // Scratch, allocated once: p̃, q̃, ā, the history term's gradient.
+  const pt = new Float64Array(d);
+  const qt = new Float64Array(d);
+  const abar = new Float64Array(d);
+  const gz = new Float64Array(d);
+  const userOrder = new Uint32Array(nU);
+  for (let u = 0; u < nU; u++) userOrder[u] = u;
+  const rowOrder = new Uint32Array(n);
+  for (let k = 0; k < n; k++) rowOrder[k] = k;
+
+  const { regUserBias: rBu, regItemBias: rBi, regUser: rP, regItem: rQ } = cfg;
+  const { regHistory: rY, regFeature: rA, regFeatureBias: rC, regGate: rG } = cfg;
+  let lr = cfg.lr;
+  let gateLr = cfg.gateLr;
+  let g0 = 0;
+  let g1 = 0;
+  const signal = hooks.signal;
+
+  const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+  for (let epoch = 1; epoch <= cfg.epochs; epoch++) {
+    const t0 = now();
+    signal?.throwIfAborted();
+    shuffle(userOrder, 0, nU, rand);
+    let se = 0;
+    let sw = 0;
+    for (let ui = 0; ui < nU; ui++) {
+      const u = userOrder[ui]!;
+      const s0 = start[u]!;
+      const s1 = start[u + 1]!;
+      if (s0 === s1) continue;
+      if (signal?.aborted) signal.throwIfAborted();
+      shuffle(rowOrder, s0, s1, rand);
+
+      // p̃ = p + |N(u)|^-½ Σ y_j
+      const po = u * d;
+      const norm = 1 / Math.sqrt(s1 - s0);
+      for (let f = 0; f < d; f++) pt[f] = 0;
+      for (let k = s0; k < s1; k++) {
+        const yo = rowItem[k]! * d;
+        for (let f = 0; f < d; f++) pt[f]! += Y[yo + f]!;
+      }
+      for (let f = 0; f < d; f++) {
+        pt[f] = P[po + f]! + norm * pt[f]!;
+        gz[f] = 0;
+      }
+      let bu = BU[u]!;
+      let wUser = 0;
+
+      for (let k = s0; k < s1; k++) {
+        const row = rowOrder[k]!;
+        const i = rowItem[row]!;
+        const w = rowWeight[row]!;
+        const qo = i * d;
+        const f0 = off[i]!;
+        const f1 = off[i + 1]!;
+        const inv = featInv[i]!;
+
+        // Forward: ā_i, c̄_i, gate, q̃_i, r̂.
+        let pred = mu + bu + BI[i]!;
+        for (let f = 0; f < d; f++) abar[f] = 0;
+        for (let x = f0; x < f1; x++) {
+          const c = fid[x]!;
+          pred += C[c]! * inv;
+          const ao = c * d;
+          for (let f = 0; f < d; f++) abar[f]! += A[ao + f]!;
+        }
+        const lc = logCount[i]!;
+        const g = f1 > f0 ? 1 / (1 + Math.exp(-(g0 + g1 * lc))) : 0;
+        let dotA = 0;
+        for (let f = 0; f < d; f++) {
+          const a = abar[f]! * inv;
+          const q = Q[qo + f]! + g * a;
+          qt[f] = q;
+          pred += pt[f]! * q;
+          dotA += pt[f]! * a;
+        }
+        const e = rowRating[row]! - pred;
+        se += w * e * e;
+        wUser += w;
+
+        // Backward: every step is the weighted row's gradient (w scales data and reg terms).
+        const lw = lr * w;
+        bu += lw * (e - rBu * bu);
+        BI[i] = BI[i]! + lw * (e - rBi * BI[i]!);
+        if (f1 > f0) {
+          const dg = e * dotA * g * (1 - g);
+          const glw = gateLr * w;
+          g0 += glw * (dg - rG * g0);
+          g1 += glw * (dg * lc - rG * g1);
+          const ea = e * g * inv;
+          const ec = e * inv;
+          for (let x = f0; x < f1; x++) {
+            const c = fid[x]!;
+            C[c] = C[c]! + lw * (ec - rC * C[c]!);
+            const ao = c * d;
+            for (let f = 0; f < d; f++) A[ao + f] = A[ao + f]! + lw * (ea * pt[f]! - rA * A[ao + f]!);
+          }
+        }
+        for (let f = 0; f < d; f++) {
+          const p = P[po + f]!;
+          const q = Q[qo + f]!;
+          const t = qt[f]!;
+          const dp = lw * (e * t - rP * p);
+          P[po + f] = p + dp;
+          Q[qo + f] = q + lw * (e * pt[f]! - rQ * q);
+          gz[f]! += w * e * t;
+          pt[f]! += dp;
+        }
+      }
+      BU[u] = bu;
+      sw += wUser;
+
+      // The history factors' summed gradient; the regulariser counts once per row of the user.
+      const yScale = lr * norm;
+      const yDecay = lr * rY * wUser;
+      for (let k = s0; k < s1; k++) {
+        const yo = rowItem[k]! * d;
+        for (let f = 0; f < d; f++) Y[yo + f] = Y[yo + f]! + yScale * gz[f]! - yDecay * Y[yo + f]!;
+      }
+    }
+    lr *= cfg.lrDecay;
+    gateLr *= cfg.lrDecay;
+    model.gate[0] = g0;
+    model.gate[1] = g1;
+
+    if (hooks.onEpoch) {
+      let validationRmse: number | undefined;
+      if (hooks.validation) {
+        materialiseUsers(model, P, start, rowItem);
+        validationRmse = rmseOn(model, hooks.validation);
+      }
+      hooks.onEpoch({ epoch, loss: Math.sqrt(se / (sw || 1)), validationRmse, ms: now() - t0 });
+    }
+  }
+  materialiseUsers(model, P, start, rowItem);
+  return {
+    model,
+    predict: (user, item) => predict(model, user, item),
+    scoreItems: (user, items) => scoreItems(model, user, items),
+  };
+}
+
+/** Fisher-Yates over a[s0..s1). */
+function shuffle(a: Uint32Array, s0: number, s1: number, rand: () => number): void {
+  for (let k = s1 - 1; k > s0; k--) {
+    const j = s0 + Math.floor(rand() * (k - s0 + 1));
+    const t = a[k]!;
+    a[k] = a[j]!;
+    a[j] = t;
+  }
+}
+
+/** userFactors ← p̃_u = p_u + |N(u)|^-½ Σ y_j; a user without rows gets zeros, not noise. */
+function materialiseUsers(
+  model: HybridModel,
+  P: Float32Array,
+  start: Uint32Array,
+  rowItem: Uint32Array,
+): void {
+  const { dim: d, itemHistory: Y, userFactors: out } = model;
+  for (let u = 0; u < model.numUsers; u++) {
+    const s0 = start[u]!;
+    const s1 = start[u + 1]!;
+    const po = u * d;
+    if (s0 === s1) {
+      out.fill(0, po, po + d);
+      continue;
+    }
+    const norm = 1 / Math.sqrt(s1 - s0);
+    for (let f = 0; f < d; f++) {
+      let z = 0;
+      for (let k = s0; k < s1; k++) z += Y[rowItem[k]! * d + f]!;
+      out[po + f] = P[po + f]! + norm * z;
+    }
+  }
+}
+
+function rmseOn(model: HybridModel, data: RatingData): number {
+  let se = 0;
+  for (let r = 0; r < data.n; r++) {
+    se += (predict(model, data.users[r]!, data.items[r]!) - data.ratings[r]!) ** 2;
+  }
+  return Math.sqrt(se / (data.n || 1));
+}

@@ -1,0 +1,128 @@
+/**
+ * From scores to a list worth showing: the top items a user has not rated or bought, kept
+ * varied (maximal marginal relevance plus a cap per category), each with a reason.
+ */
+import { itemBiasOf, itemVector, scoreItems, type HybridModel, type UserVector } from './model';
+
+export type Reason =
+  /** "Because you liked <item>": the most similar item the user liked, in the learned space. */
+  | { kind: 'liked'; item: number; similarity: number }
+  /** "Popular in <group>": no liked item is close enough, so the item's own standing speaks. */
+  | { kind: 'popular'; group: string };
+
+export interface Recommendation {
+  item: number;
+  score: number;
+  reason: Reason;
+}
+
+export interface RecommendOptions {
+  /** Items never to show (rated, bought). */
+  exclude: ReadonlySet<number>;
+  /** Items the user liked (rated 4 or more, bought), for "because you liked". */
+  liked: readonly number[];
+  /** The category of an item, for the diversity cap and "popular in". */
+  groupOf: (item: number) => string;
+  k?: number;
+  /** At most this many items of one group in the list. */
+  maxPerGroup?: number;
+  /** MMR trade-off: 1 = pure relevance, 0 = pure novelty. */
+  lambda?: number;
+  /** A liked item at least this similar (cosine) becomes the reason. */
+  minSimilarity?: number;
+}
+
+const cosine = (a: Float32Array, b: Float32Array) => {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let f = 0; f < a.length; f++) {
+    dot += a[f]! * b[f]!;
+    na += a[f]! * a[f]!;
+    nb += b[f]! * b[f]!;
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+};
+
+export function recommend(
+  model: HybridModel,
+  user: number | UserVector,
+  options: RecommendOptions,
+): Recommendation[] {
+  const {
+    exclude,
+    liked,
+    groupOf,
+    k = 10,
+    maxPerGroup = 3,
+    lambda = 0.8,
+    minSimilarity = 0.3,
+  } = options;
+  const candidates: number[] = [];
+  for (let i = 0; i < model.numItems; i++) if (!exclude.has(i)) candidates.push(i);
+  const scores = scoreItems(model, user, candidates);
+
+  // Relevance on a 0..1 scale, so that it trades off against cosine similarity in MMR.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of scores) [lo, hi] = [Math.min(lo, s), Math.max(hi, s)];
+  const relevance = (c: number) => (hi > lo ? (scores[c]! - lo) / (hi - lo) : 1);
+
+  const vectors = new Map<number, Float32Array>();
+  const vectorOf = (i: number) => {
+    let v = vectors.get(i);
+    if (!v) vectors.set(i, (v = itemVector(model, i)));
+    return v;
+  };
+
+  // MMR over the best few dozen: diversity only needs to choose among the relevant ones.
+  const pool = candidates
+    .map((_, c) => c)
+    .sort((a, b) => scores[b]! - scores[a]!)
+    .slice(0, Math.max(k * 5, 50));
+  const picked: Recommendation[] = [];
+  const perGroup = new Map<string, number>();
+  while (picked.length < k && pool.length) {
+    let best = -1;
+    let bestValue = -Infinity;
+    for (let p = 0; p < pool.length; p++) {
+      const item = candidates[pool[p]!]!;
+      if ((perGroup.get(groupOf(item)) ?? 0) >= maxPerGroup) continue;
+      let redundancy = 0;
+      for (const r of picked)
+        redundancy = Math.max(redundancy, cosine(vectorOf(item), vectorOf(r.item)));
+      const value = lambda * relevance(pool[p]!) - (1 - lambda) * redundancy;
+      if (value > bestValue) [best, bestValue] = [p, value];
+    }
+    if (best < 0) break; // every remaining candidate is in a full group
+    const c = pool.splice(best, 1)[0]!;
+    const item = candidates[c]!;
+    const group = groupOf(item);
+    perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
+    picked.push({ item, score: scores[c]!, reason: reasonFor(item, group) });
+  }
+  return picked;
+
+  function reasonFor(item: number, group: string): Reason {
+    let bestLiked = -1;
+    let bestSimilarity = minSimilarity;
+    for (const l of liked) {
+      const s = cosine(vectorOf(item), vectorOf(l));
+      if (s >= bestSimilarity) [bestLiked, bestSimilarity] = [l, s];
+    }
+    return bestLiked >= 0
+      ? { kind: 'liked', item: bestLiked, similarity: bestSimilarity }
+      : { kind: 'popular', group };
+  }
+}
+
+/** The best items for someone we know nothing about yet: highest item bias (incl. content). */
+export function popularItems(
+  model: HybridModel,
+  exclude: ReadonlySet<number>,
+  k: number,
+): number[] {
+  const items: number[] = [];
+  for (let i = 0; i < model.numItems; i++) if (!exclude.has(i)) items.push(i);
+  return items.sort((a, b) => itemBiasOf(model, b) - itemBiasOf(model, a)).slice(0, k);
+}

@@ -1,0 +1,113 @@
+/**
+ * The shop's own data in the recommender's shapes: product attributes as item features, and a
+ * device's ratings plus shopping events as weighted training rows.
+ */
+import type { Product } from '../../catalog/types';
+import type { EventType, Rating, ShopEvent } from '../../db/schema';
+import { emptyMaps, indexRatings } from './dataset';
+import type { IdMaps, ItemFeatures, RatingData } from './types';
+
+/** Price bands by catalog-wide quantile, so "affordable" means the same across categories. */
+const PRICE_BANDS = 5;
+
+/**
+ * Implicit events as pseudo-ratings with low weight: a purchase says "liked it" nearly as well
+ * as a 5-star rating would; a view says only a little. An explicit rating always wins.
+ */
+export const IMPLICIT_SIGNALS: Record<EventType, { rating: number; weight: number }> = {
+  purchase: { rating: 5, weight: 0.5 },
+  'add-to-cart': { rating: 4.5, weight: 0.3 },
+  click: { rating: 4, weight: 0.1 },
+  view: { rating: 4, weight: 0.1 },
+};
+
+/** Feature keys look like 'category:hats', 'brand:Lumen', 'colour:red', 'tag:round', 'price:2'. */
+export function productFeatureKeys(product: Product, priceBand: number): string[] {
+  return [
+    `category:${product.category}`,
+    `brand:${product.brand}`,
+    ...product.colours.map((c) => `colour:${c}`),
+    ...product.tags.map((t) => `tag:${t}`),
+    `price:${priceBand}`,
+  ];
+}
+
+function priceBands(products: readonly Product[]): Map<string, number> {
+  const sorted = [...products].sort((a, b) => a.priceCents - b.priceCents);
+  return new Map(
+    sorted.map((p, rank) => [
+      p.id,
+      Math.min(PRICE_BANDS - 1, Math.floor((rank * PRICE_BANDS) / sorted.length)),
+    ]),
+  );
+}
+
+/** Item features in CSR layout, aligned with maps.itemIds (which gains every product). */
+export function catalogFeatures(products: readonly Product[], maps: IdMaps): ItemFeatures {
+  for (const p of products) {
+    if (!maps.itemIndex.has(p.id)) {
+      maps.itemIndex.set(p.id, maps.itemIds.length);
+      maps.itemIds.push(p.id);
+    }
+  }
+  const bands = priceBands(products);
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const featureIndex = new Map<string, number>();
+  const itemOffsets = new Uint32Array(maps.itemIds.length + 1);
+  const featureIds: number[] = [];
+  maps.itemIds.forEach((id, item) => {
+    const product = byId.get(id);
+    for (const key of product ? productFeatureKeys(product, bands.get(id)!) : []) {
+      if (!featureIndex.has(key)) featureIndex.set(key, featureIndex.size);
+      featureIds.push(featureIndex.get(key)!);
+    }
+    itemOffsets[item + 1] = featureIds.length;
+  });
+  return {
+    numFeatures: featureIndex.size,
+    itemOffsets,
+    featureIds: Uint32Array.from(featureIds),
+    featureNames: [...featureIndex.keys()],
+  };
+}
+
+/**
+ * Training rows for every profile on the device: explicit ratings at weight 1, and for each
+ * (profile, product) with events but no rating, its strongest event as a weighted pseudo-rating.
+ */
+export function shopTrainingData(
+  ratings: readonly Rating[],
+  events: readonly ShopEvent[],
+  products: readonly Product[],
+): { data: RatingData; maps: IdMaps; features: ItemFeatures } {
+  const maps = emptyMaps();
+  const features = catalogFeatures(products, maps);
+  const rated = new Set(ratings.map((r) => `${r.profileId}\u0000${r.productId}`));
+  const strongest = new Map<
+    string,
+    { user: string; item: string; rating: number; weight: number }
+  >();
+  for (const e of events) {
+    const key = `${e.profileId}\u0000${e.productId}`;
+    if (rated.has(key) || !maps.itemIndex.has(e.productId)) continue;
+    const signal = IMPLICIT_SIGNALS[e.type];
+    const current = strongest.get(key);
+    if (!current || signal.weight > current.weight) {
+      strongest.set(key, { user: e.profileId, item: e.productId, ...signal });
+    }
+  }
+  const rows = [
+    ...ratings
+      .filter((r) => maps.itemIndex.has(r.productId))
+      .map((r) => ({
+        user: r.profileId,
+        item: r.productId,
+        rating: r.rating,
+        timestamp: r.updatedAt / 1000,
+        weight: 1,
+      })),
+    ...strongest.values(),
+  ];
+  const { data } = indexRatings(rows, maps);
+  return { data, maps, features };
+}

@@ -1,0 +1,342 @@
+/**
+ * Recommender evaluation harness: the app's own model and trainer code against baselines
+ * on a MovieLens folder in either layout (u.data + u.item, or ratings.csv + movies.csv).
+ *
+ *   npm run eval:recs -- --data ../shared/data/ml-100k [--engine js] [--json out.json]
+ *                        [--folds 5] [--seed 42]
+ *
+ * Rating prediction: RMSE/MAE per split on ML-100K's canonical u1..u5 splits where present,
+ * else a seeded random k-fold split. Top-N: leave-last-out per user, HR@10/NDCG@10 against
+ * 99 sampled unrated items (NCF protocol) and HR@10/NDCG@10/Recall@20 against all unrated items.
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  popularityScorer,
+  trainBiases,
+  trainGlobalMean,
+  trainItemKnn,
+} from '../../src/lib/recommender/shared/baselines';
+import {
+  emptyMaps,
+  indexRatings,
+  leaveLastOut,
+  randomFolds,
+  type RatingRow,
+} from '../../src/lib/recommender/shared/dataset';
+// TEMP STUB
+const trainHybrid = (d: RatingData, _f?: ItemFeatures) => trainItemKnn(d);
+import {
+  evaluateTopN,
+  mae,
+  rmse,
+  type ItemScorer,
+  type TopNResult,
+} from '../../src/lib/recommender/shared/metrics';
+import {
+  loadMovieLensFolder,
+  movieFeatures,
+  type MovieLensFolder,
+} from '../../src/lib/recommender/shared/movielens';
+import type { IdMaps, ItemFeatures, RatingData } from '../../src/lib/recommender/shared/types';
+
+/** Reads a MovieLens folder from disk: the 100K files are ISO-8859-1, the CSV layout UTF-8. */
+export function readMovieLensFolder(dir: string): MovieLensFolder {
+  return loadMovieLensFolder((name) => {
+    const path = join(dir, name);
+    if (!existsSync(path)) return undefined;
+    return readFileSync(path, name.endsWith('.csv') ? 'utf8' : 'latin1');
+  });
+}
+
+interface Model {
+  predict(user: number, item: number): number;
+  scoreItems?: ItemScorer;
+}
+
+interface ModelSpec {
+  key: string;
+  name: string;
+  train: (data: RatingData) => Model | Promise<Model>;
+}
+
+interface Split {
+  name: string;
+  train: RatingData;
+  test: RatingData;
+}
+
+interface RatingScores {
+  rmse: number[];
+  mae: number[];
+  trainMs: number[];
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Every id of the folder in one set of maps, so all splits and the features share indices. */
+function buildMaps(folder: MovieLensFolder): IdMaps {
+  const maps = emptyMaps();
+  indexRatings(folder.rows, maps);
+  for (const s of folder.canonicalSplits ?? []) {
+    indexRatings(s.base, maps);
+    indexRatings(s.test, maps);
+  }
+  return maps;
+}
+
+/** Indexes rows with the shared maps, sized to all of them (not just the ids seen so far). */
+function indexAll(rows: RatingRow[], maps: IdMaps): RatingData {
+  const { data } = indexRatings(rows, maps);
+  return { ...data, numUsers: maps.userIds.length, numItems: maps.itemIds.length };
+}
+
+function makeSplits(folder: MovieLensFolder, maps: IdMaps, folds: number, seed: number): Split[] {
+  if (folder.canonicalSplits) {
+    return folder.canonicalSplits.slice(0, folds).map((s, i) => ({
+      name: `u${i + 1}`,
+      train: indexAll(s.base, maps),
+      test: indexAll(s.test, maps),
+    }));
+  }
+  return randomFolds(indexAll(folder.rows, maps), folds, seed).map((f, i) => ({
+    name: `fold${i + 1}`,
+    ...f,
+  }));
+}
+
+async function timed<T>(fn: () => T | Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - start };
+}
+
+async function evaluateRatings(models: ModelSpec[], splits: Split[]) {
+  const scores = new Map<string, RatingScores>(
+    models.map((m) => [m.key, { rmse: [], mae: [], trainMs: [] }]),
+  );
+  for (const split of splits) {
+    for (const spec of models) {
+      const { value: model, ms } = await timed(() => spec.train(split.train));
+      const { users, items, ratings } = split.test;
+      const pred = Float32Array.from(users, (u, r) => model.predict(u, items[r]!));
+      const s = scores.get(spec.key)!;
+      s.rmse.push(rmse(pred, ratings));
+      s.mae.push(mae(pred, ratings));
+      s.trainMs.push(ms);
+      console.error(
+        `  ${split.name} ${spec.name}: RMSE ${s.rmse.at(-1)!.toFixed(4)} (${ms.toFixed(0)} ms)`,
+      );
+    }
+  }
+  return scores;
+}
+
+async function evaluateRanking(
+  full: RatingData,
+  rankers: { key: string; name: string; scorer: (train: RatingData) => Promise<ItemScorer> }[],
+  seed: number,
+) {
+  const { train, test } = leaveLastOut(full);
+  const results = new Map<string, TopNResult & { trainMs: number }>();
+  for (const r of rankers) {
+    const { value: score, ms } = await timed(() => r.scorer(train));
+    const result = evaluateTopN({ train, test, numItems: full.numItems, score, seed });
+    results.set(r.key, { ...result, trainMs: ms });
+    console.error(`  top-N ${r.name}: HR@10 ${result.hr10.toFixed(4)}`);
+  }
+  return { results, users: test.length };
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function ratingTable(
+  models: ModelSpec[],
+  splits: Split[],
+  scores: Map<string, RatingScores>,
+  field: keyof RatingScores,
+  digits: number,
+): string {
+  const rows = models.map((m) => {
+    const xs = scores.get(m.key)![field];
+    return [m.name, ...xs.map((x) => x.toFixed(digits)), mean(xs).toFixed(digits)];
+  });
+  return table(['model', ...splits.map((s) => s.name), 'mean'], rows);
+}
+
+function usage(message: string): never {
+  console.error(
+    `${message}\n\nUsage: npm run eval:recs -- --data <MovieLens folder> [--engine js] [--json out.json] [--folds 5] [--seed 42]`,
+  );
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      engine: { type: 'string', default: 'js' },
+      json: { type: 'string' },
+      folds: { type: 'string', default: '5' },
+      seed: { type: 'string', default: '42' },
+    },
+  });
+  if (!values.data) usage('Missing --data.');
+  const dir = resolve(values.data);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    usage(
+      `Data folder not found: ${dir}\nThe MovieLens data is missing from this checkout (it is not part of the repo; see ../shared/data/README.md).`,
+    );
+  }
+  if (values.engine !== 'js')
+    usage(`Engine "${values.engine}" is not available in this harness; use --engine js.`);
+  const folds = Number(values.folds);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(folds) || folds < 1)
+    usage(`--folds must be a positive integer, got ${values.folds}`);
+
+  let folder: MovieLensFolder;
+  try {
+    folder = readMovieLensFolder(dir);
+  } catch (err) {
+    console.error(`Cannot evaluate ${dir}: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  folder.warnings.forEach((w) => console.error(`warning: ${w}`));
+
+  const maps = buildMaps(folder);
+  const full = indexAll(folder.rows, maps);
+  const features: ItemFeatures | undefined =
+    folder.movies.length > 0 ? movieFeatures(folder.movies, maps) : undefined;
+  const withRandomFolds = !folder.canonicalSplits;
+  const splits = makeSplits(folder, maps, withRandomFolds ? Math.max(folds, 2) : folds, seed);
+  const splitKind = withRandomFolds
+    ? `seeded random ${splits.length}-fold split (seed ${seed})`
+    : `canonical splits ${splits.map((s) => s.name).join(', ')}`;
+
+  console.log(
+    `Dataset ${basename(dir)} (${folder.layout} layout): ${full.n} ratings, ${full.numUsers} users, ${full.numItems} items`,
+  );
+  console.log(
+    features
+      ? `Item features: ${features.numFeatures} (${features.featureNames.join(', ')})`
+      : 'Item features: none (no u.item or movies.csv); the hybrid runs without content.',
+  );
+  console.log(`Engine ${values.engine}; rating prediction on ${splitKind}\n`);
+
+  const models: ModelSpec[] = [
+    { key: 'global_mean', name: 'global mean', train: trainGlobalMean },
+    { key: 'biases', name: 'biases', train: (d) => trainBiases(d) },
+    { key: 'item_knn', name: 'item-kNN', train: (d) => trainItemKnn(d) },
+    { key: 'hybrid', name: 'hybrid', train: (d) => trainHybrid(d, features) },
+  ];
+  const scores = await evaluateRatings(models, splits);
+  console.log(`RMSE\n${ratingTable(models, splits, scores, 'rmse', 4)}\n`);
+  console.log(`MAE\n${ratingTable(models, splits, scores, 'mae', 4)}\n`);
+  console.log(`Training time (ms)\n${ratingTable(models, splits, scores, 'trainMs', 0)}\n`);
+
+  const rankers = [
+    {
+      key: 'hybrid',
+      name: 'hybrid',
+      scorer: async (d: RatingData) => (await trainHybrid(d, features)).scoreItems,
+    },
+    { key: 'popularity', name: 'popularity', scorer: async (d: RatingData) => popularityScorer(d) },
+    {
+      key: 'item_knn',
+      name: 'item-kNN',
+      scorer: async (d: RatingData) => trainItemKnn(d).scoreItems,
+    },
+  ];
+  const ranking = await evaluateRanking(full, rankers, seed);
+  const f4 = (x: number) => x.toFixed(4);
+  const topRows = rankers.map((r) => {
+    const t = ranking.results.get(r.key)!;
+    return [
+      r.name,
+      f4(t.hr10),
+      f4(t.ndcg10),
+      f4(t.recall20),
+      f4(t.full.hr10),
+      f4(t.full.ndcg10),
+      t.trainMs.toFixed(0),
+    ];
+  });
+  console.log(
+    `Top-N, leave-last-out (${ranking.users} users); sampled = held-out item vs 99 unrated items, full = vs all unrated items`,
+  );
+  console.log(
+    table(
+      [
+        'model',
+        'HR@10',
+        'NDCG@10',
+        'Recall@20 (full)',
+        'HR@10 (full)',
+        'NDCG@10 (full)',
+        'train ms',
+      ],
+      topRows,
+    ),
+  );
+
+  if (values.json) {
+    const report = jsonReport(basename(dir), values.engine, splitKind, scores, ranking.results);
+    writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nWrote ${values.json}`);
+  }
+}
+
+function jsonReport(
+  dataset: string,
+  engine: string,
+  splits: string,
+  scores: Map<string, RatingScores>,
+  topN: Map<string, TopNResult & { trainMs: number }>,
+) {
+  const rating = (key: string) => {
+    const s = scores.get(key)!;
+    return {
+      rmse_mean: mean(s.rmse),
+      mae_mean: mean(s.mae),
+      rmse_per_fold: s.rmse,
+      mae_per_fold: s.mae,
+      train_ms_per_fold: s.trainMs,
+    };
+  };
+  const ranking = (key: string) => {
+    const t = topN.get(key)!;
+    return { hr10: t.hr10, ndcg10: t.ndcg10, recall20: t.recall20, full: t.full };
+  };
+  return {
+    dataset,
+    engine,
+    backend: 'js',
+    splits,
+    ...rating('hybrid'),
+    ...ranking('hybrid'),
+    baselines: {
+      global_mean: rating('global_mean'),
+      biases: rating('biases'),
+      item_knn: { ...rating('item_knn'), ...ranking('item_knn') },
+      popularity: ranking('popularity'),
+    },
+  };
+}
+
+// Run only as a script, so tests can import readMovieLensFolder.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

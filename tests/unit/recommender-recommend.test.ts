@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { indexRatings, seededRandom } from '../../src/lib/recommender/shared/dataset';
+import { trainHybrid } from '../../src/lib/recommender/shared/js-engine';
+import { popularItems, recommend } from '../../src/lib/recommender/shared/recommend';
+import type { ItemFeatures } from '../../src/lib/recommender/shared/types';
+
+// 60 items in 4 groups; 80 users, each loving one group and lukewarm about the rest.
+const GROUPS = ['hats', 'bags', 'shoes', 'home'];
+const groupOf = (item: number) => GROUPS[item % GROUPS.length]!;
+function world() {
+  const random = seededRandom(7);
+  const rows = [];
+  for (let u = 0; u < 80; u++) {
+    const loved = u % GROUPS.length;
+    for (let i = 0; i < 60; i++) {
+      if (random() < 0.5) continue;
+      const rating = i % GROUPS.length === loved ? 5 : 2 + Math.round(random());
+      rows.push({ user: `u${u}`, item: `i${i}`, rating });
+    }
+  }
+  const order = Array.from({ length: 60 }, (_, i) => ({ user: 'seed', item: `i${i}`, rating: 3 }));
+  const { maps } = indexRatings(order); // items indexed 0..59 in order
+  const { data } = indexRatings(rows, { ...maps, userIds: [], userIndex: new Map() });
+  const features: ItemFeatures = {
+    numFeatures: GROUPS.length,
+    itemOffsets: Uint32Array.from({ length: 61 }, (_, i) => i),
+    featureIds: Uint32Array.from({ length: 60 }, (_, i) => i % GROUPS.length),
+    featureNames: GROUPS.map((g) => `category:${g}`),
+  };
+  return { data, features, model: trainHybrid(data, features, { epochs: 20, dim: 8 }).model };
+}
+
+describe('recommend', () => {
+  const { model } = world();
+  const hatLover = 0; // u0 loves group 0 (hats)
+
+  it('leaves out excluded items, caps each group, and is deterministic', () => {
+    const exclude = new Set([0, 4, 8]);
+    const options = { exclude, liked: [0, 4, 8], groupOf, k: 10, maxPerGroup: 3 };
+    const list = recommend(model, hatLover, options);
+    expect(list).toHaveLength(10);
+    expect(list.some((r) => exclude.has(r.item))).toBe(false);
+    const counts = new Map<string, number>();
+    for (const r of list) counts.set(groupOf(r.item), (counts.get(groupOf(r.item)) ?? 0) + 1);
+    expect(Math.max(...counts.values())).toBeLessThanOrEqual(3);
+    expect(recommend(model, hatLover, options)).toEqual(list);
+  });
+
+  it('puts what the user loves first, and says which liked item it resembles', () => {
+    const list = recommend(model, hatLover, { exclude: new Set([0]), liked: [0], groupOf, k: 5 });
+    expect(groupOf(list[0]!.item)).toBe('hats');
+    const hat = list.find((r) => groupOf(r.item) === 'hats')!;
+    expect(hat.reason).toMatchObject({ kind: 'liked', item: 0 });
+    const other = list.find((r) => groupOf(r.item) !== 'hats');
+    expect(other?.reason.kind).toBe('popular');
+  });
+
+  it('without a cap, relevance alone would fill the list with one group', () => {
+    const capped = recommend(model, hatLover, { exclude: new Set(), liked: [], groupOf, k: 8 });
+    const uncapped = recommend(model, hatLover, {
+      exclude: new Set(),
+      liked: [],
+      groupOf,
+      k: 8,
+      maxPerGroup: 99,
+      lambda: 1,
+    });
+    const hats = (l: typeof capped) => l.filter((r) => groupOf(r.item) === 'hats').length;
+    expect(hats(uncapped)).toBeGreaterThan(3);
+    expect(hats(capped)).toBeLessThanOrEqual(3);
+  });
+
+  it('popular items skip the excluded ones', () => {
+    const top = popularItems(model, new Set([1]), 5);
+    expect(top).toHaveLength(5);
+    expect(top).not.toContain(1);
+  });
+});
