@@ -26,8 +26,7 @@ import {
   randomFolds,
   type RatingRow,
 } from '../../src/lib/recommender/shared/dataset';
-// TEMP STUB
-const trainHybrid = (d: RatingData, _f?: ItemFeatures) => trainItemKnn(d);
+import { trainHybrid } from '../../src/lib/recommender/shared/js-engine';
 import {
   evaluateTopN,
   mae,
@@ -237,7 +236,7 @@ async function main(): Promise<void> {
     { key: 'global_mean', name: 'global mean', train: trainGlobalMean },
     { key: 'biases', name: 'biases', train: (d) => trainBiases(d) },
     { key: 'item_knn', name: 'item-kNN', train: (d) => trainItemKnn(d) },
-    { key: 'hybrid', name: 'hybrid', train: (d) => trainHybrid(d, features) },
+    { key: 'hybrid', name: 'hybrid', train: (d) => trainHybrid(d, features, { seed }) },
   ];
   const scores = await evaluateRatings(models, splits);
   console.log(`RMSE\n${ratingTable(models, splits, scores, 'rmse', 4)}\n`);
@@ -248,7 +247,7 @@ async function main(): Promise<void> {
     {
       key: 'hybrid',
       name: 'hybrid',
-      scorer: async (d: RatingData) => (await trainHybrid(d, features)).scoreItems,
+      scorer: async (d: RatingData) => trainHybrid(d, features, { seed }).scoreItems,
     },
     { key: 'popularity', name: 'popularity', scorer: async (d: RatingData) => popularityScorer(d) },
     {

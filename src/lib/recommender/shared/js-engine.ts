@@ -6,6 +6,9 @@
  * the history term |N(u)|^-½ Σ y_j is then computed once per user, and its gradient, summed
  * over the user's rows, is applied to the y_j when the user is done. This is the usual fast
  * SVD++ schedule; per-row updates of every y_j would cost |N(u)| times more.
+ *
+ * Each step follows the row's weighted gradient of the objective in model.ts (the factor 2
+ * folded into the learning rate). Start: p and a ~ N(0, initStd²); q, y, biases and γ zero.
  */
 import {
   DEFAULT_HYBRID_CONFIG,
@@ -61,12 +64,19 @@ function fillGaussian(a: Float32Array, std: number, rand: () => number): void {
 
 function checkData(data: RatingData, what: string): void {
   const { n, users, items, ratings, weights, numUsers, numItems } = data;
-  if (users.length < n || items.length < n || ratings.length < n || (weights && weights.length < n)) {
+  if (
+    users.length < n ||
+    items.length < n ||
+    ratings.length < n ||
+    (weights && weights.length < n)
+  ) {
     throw new Error(`${what}: arrays shorter than n = ${n}`);
   }
   for (let r = 0; r < n; r++) {
     if (users[r]! >= numUsers || items[r]! >= numItems) {
-      throw new RangeError(`${what}: row ${r} has user ${users[r]} / item ${items[r]} out of range`);
+      throw new RangeError(
+        `${what}: row ${r} has user ${users[r]} / item ${items[r]} out of range`,
+      );
     }
   }
 }
@@ -258,7 +268,9 @@ export function trainHybrid(
             const c = fid[x]!;
             C[c] = C[c]! + lw * (ec - rC * C[c]!);
             const ao = c * d;
-            for (let f = 0; f < d; f++) A[ao + f] = A[ao + f]! + lw * (ea * pt[f]! - rA * A[ao + f]!);
+            for (let f = 0; f < d; f++) {
+              A[ao + f] = A[ao + f]! + lw * (ea * pt[f]! - rA * A[ao + f]!);
+            }
           }
         }
         for (let f = 0; f < d; f++) {

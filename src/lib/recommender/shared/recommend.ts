@@ -79,7 +79,7 @@ export function recommend(
   const pool = candidates
     .map((_, c) => c)
     .sort((a, b) => scores[b]! - scores[a]!)
-    .slice(0, Math.max(k * 5, 50));
+    .slice(0, 500);
   const picked: Recommendation[] = [];
   const perGroup = new Map<string, number>();
   while (picked.length < k && pool.length) {
