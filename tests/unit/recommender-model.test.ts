@@ -16,18 +16,9 @@ import {
   type HybridModel,
 } from '../../src/lib/recommender/shared/model';
 import type { ItemFeatures, RatingData } from '../../src/lib/recommender/shared/types';
+import { seededRandom as rng } from '../../src/lib/random/seeded';
 
 // ---- Synthetic data ---------------------------------------------------------------------------
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gauss(rand: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());

@@ -14,6 +14,7 @@ import type {
   Localized,
   Product,
 } from './types';
+import { seededRandom as mulberry32 } from '../random/seeded';
 
 /** Bump whenever the generated output changes (ids, names, prices, try-on params…). */
 export const CATALOG_VERSION = 1;
@@ -23,18 +24,6 @@ export const catalogById = (products: readonly Product[]): Map<string, Product> 
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
-
-/** mulberry32: tiny, fast and good enough for picking demo attributes. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Rng {
   float(min: number, max: number): number;

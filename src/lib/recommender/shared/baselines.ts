@@ -5,10 +5,10 @@
  */
 import { itemPopularity } from './dataset';
 import type { ItemScorer } from './metrics';
+import { clampRating } from './model';
 import type { RatingData, RatingPredictor } from './types';
 
-/** Predictions stay on the 1-5 star scale. */
-export const clampRating = (r: number) => (r < 1 ? 1 : r > 5 ? 5 : r);
+export { clampRating };
 
 const weightOf = (data: RatingData, r: number) => (data.weights ? data.weights[r]! : 1);
 

@@ -3,6 +3,9 @@
  * Pure TypeScript (no DOM), so it runs in Node, a Web Worker and the page alike.
  */
 import type { IdMaps, RatingData } from './types';
+import { seededRandom } from '../../random/seeded';
+
+export { seededRandom };
 
 /** One rating or implicit event with external ids, as the parsers and the app produce them. */
 export interface RatingRow {
@@ -96,18 +99,6 @@ export function subset(data: RatingData, indices: Uint32Array): RatingData {
     if (out.timestamps) out.timestamps[k] = data.timestamps![r]!;
   }
   return out;
-}
-
-/** Mulberry32: a small seeded PRNG in [0, 1), so splits and samples are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Fisher-Yates shuffle in place with the given PRNG. */

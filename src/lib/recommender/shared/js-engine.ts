@@ -18,6 +18,7 @@ import {
   type HybridModel,
 } from './model';
 import type { ItemFeatures, RatingData, RatingPredictor } from './types';
+import { seededRandom } from '../../random/seeded';
 
 export interface EpochReport {
   /** 1-based. */
@@ -42,18 +43,6 @@ export type HybridPredictor = RatingPredictor & {
   /** Raw (unclamped) scores of the items for the user, for ranking. */
   scoreItems(user: number, items: Uint32Array): Float32Array;
 };
-
-/** mulberry32: small, fast, seedable; the same sequence everywhere. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fillGaussian(a: Float32Array, std: number, rand: () => number): void {
   for (let k = 0; k < a.length; k++) {
