@@ -399,7 +399,7 @@ export interface TableStat {
 function approxBytes(row: unknown): number {
   let binary = 0;
   const json = JSON.stringify(row, (_key, value: unknown) => {
-    if (!isArrayBuffer(value)) return value;
+    if (!isArrayBuffer(value) && !ArrayBuffer.isView(value)) return value;
     binary += value.byteLength;
     return null;
   });

@@ -63,6 +63,27 @@ export interface ModelSnapshot {
   weights: ArrayBuffer;
 }
 
+/**
+ * A ratings data set the user brought (a shop's CSV, or a MovieLens folder), stored compactly as
+ * one row of typed arrays: one put is atomic (an import never half-lands) and loads fast.
+ */
+export interface Dataset {
+  id: 'shop' | 'movielens';
+  name: string;
+  importedAt: number;
+  userIds: string[];
+  itemIds: string[];
+  users: Uint32Array;
+  items: Uint32Array;
+  ratings: Float32Array;
+  timestamps?: Float64Array;
+  /** Titles, years and genres, aligned with itemIds (MovieLens only). */
+  movies?: { title: string; year?: number; genres: string[] }[];
+  /** Rows that could not be read, and the first of them, for the import report. */
+  badRows: number;
+  firstBad?: { file: string; line: number; text: string };
+}
+
 /** One step of the schema history. Dexie only needs the tables a step changes. */
 export interface SchemaStep {
   version: number;
@@ -111,6 +132,10 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
         });
     },
   },
+  {
+    version: 3,
+    stores: { datasets: 'id' },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
@@ -123,6 +148,7 @@ export class AisleDB extends Dexie {
   declare orders: EntityTable<Order, 'id'>;
   declare settings: EntityTable<Setting, 'key'>;
   declare modelSnapshots: EntityTable<ModelSnapshot, 'id'>;
+  declare datasets: EntityTable<Dataset, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
