@@ -68,4 +68,25 @@ test('the files of a MovieLens folder become a demo data set', async ({ page }) 
     { timeout: 30_000 },
   );
   await expect(region(page).getByRole('listitem')).toHaveText(/MovieLens \(u\.data\)/);
+
+  // For you can switch to it and learn it, off the UI thread, with a falling validation RMSE.
+  await page.goto('/#/for-you');
+  await page.getByRole('radio', { name: 'MovieLens demo' }).check();
+  await page.getByRole('button', { name: 'Train on MovieLens' }).click();
+  const done = page.getByText(/Trained in [\d.]+ s · Validation RMSE (\d\.\d+)/);
+  await expect(done).toBeVisible({ timeout: 60_000 });
+  const rmse = Number((await done.innerText()).match(/RMSE (\d\.\d+)/)![1]);
+  expect(rmse).toBeLessThan(0.95);
+  await expect(page.getByRole('img', { name: /^Validation RMSE per epoch/ })).toBeVisible();
+
+  const recommended = page
+    .getByRole('region', { name: 'Recommended to them' })
+    .getByRole('listitem');
+  await expect(recommended).toHaveCount(10);
+  await expect(
+    page.getByRole('region', { name: 'Their favourites' }).getByRole('listitem'),
+  ).toHaveCount(5);
+  await expect(recommended.filter({ hasText: /Because they liked / }).first()).toBeVisible();
+  await page.getByRole('combobox', { name: 'MovieLens user' }).selectOption('2');
+  await expect(recommended).toHaveCount(10);
 });

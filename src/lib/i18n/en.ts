@@ -64,6 +64,22 @@ export const en = {
     cancelled: 'Training cancelled. The previous model is still in use.',
     failed: 'Training failed. Your data is safe; try again.',
     firstTraining: 'Learning your taste for the first time…',
+    catalog: 'Catalog',
+    shopCatalog: 'This shop',
+    movieCatalog: 'MovieLens demo',
+    demo: {
+      intro:
+        'Real ratings you imported from MovieLens. Watch the same model learn them on this device, then see what it recommends to any of their users.',
+      train: 'Train on MovieLens',
+      validation: 'Validation RMSE per epoch (lower is better)',
+      rmse: (value: string) => `Validation RMSE ${value}`,
+      user: 'MovieLens user',
+      favourites: 'Their favourites',
+      recommended: 'Recommended to them',
+      because: (title: string) => `Because they liked ${title}`,
+      popularIn: (genre: string) => `Popular in ${genre}`,
+      notTrained: 'Not trained on this data set yet.',
+    },
     needsStorage: 'Recommendations need on-device storage, which this browser does not allow here.',
   },
   comingSoon: {
@@ -126,7 +142,8 @@ export const en = {
         'no-files': 'No file was chosen.',
         'too-large': 'These files are larger than 200 MB together. Nothing was changed.',
         'not-ratings': 'This is not a ratings file. Nothing was changed.',
-        'no-known-products': 'None of these ratings is for a product in this shop. Nothing was changed.',
+        'no-known-products':
+          'None of these ratings is for a product in this shop. Nothing was changed.',
       } as Record<string, string>,
     },
     profiles: 'Profiles',

@@ -66,6 +66,22 @@ export const zhCN: Messages = {
     cancelled: '训练已取消，仍在使用之前的模型。',
     failed: '训练失败。你的数据安然无恙，请重试。',
     firstTraining: '正在首次学习你的喜好…',
+    catalog: '目录',
+    shopCatalog: '本店',
+    movieCatalog: 'MovieLens 演示',
+    demo: {
+      intro:
+        '你导入的 MovieLens 真实评分。在本设备上观看同一个模型学习它们，再看看它会给其中任何一位用户推荐什么。',
+      train: '用 MovieLens 训练',
+      validation: '每轮验证集 RMSE（越低越好）',
+      rmse: (value: string) => `验证集 RMSE ${value}`,
+      user: 'MovieLens 用户',
+      favourites: 'TA 最喜欢的',
+      recommended: '推荐给 TA 的',
+      because: (title: string) => `因为 TA 喜欢 ${title}`,
+      popularIn: (genre: string) => `${genre}热门`,
+      notTrained: '尚未在此数据集上训练。',
+    },
     needsStorage: '推荐功能需要本地存储，但此浏览器在这里不允许存储。',
   },
   comingSoon: {
@@ -116,7 +132,8 @@ export const zhCN: Messages = {
       saving: '正在保存到本设备…',
       done: (ratings: string, users: string, items: string) =>
         `已导入 ${ratings} 条评分，来自 ${users} 人，涉及 ${items} 件商品。`,
-      skipped: (rows: string, where: string) => `有 ${rows} 行无法使用，已跳过（第一处：${where}）。`,
+      skipped: (rows: string, where: string) =>
+        `有 ${rows} 行无法使用，已跳过（第一处：${where}）。`,
       stored: '已导入的数据集',
       remove: (name: string) => `删除 ${name}`,
       errors: {
