@@ -67,7 +67,16 @@ it('upgrades a version 1 database without losing rows', async () => {
 
   // New tables exist; existing profiles mean no default profiles or demo orders were added.
   expect(db.tables.map((t) => t.name).sort()).toEqual(
-    ['datasets', 'events', 'modelSnapshots', 'orders', 'products', 'profiles', 'ratings', 'settings'].sort(),
+    [
+      'datasets',
+      'events',
+      'modelSnapshots',
+      'orders',
+      'products',
+      'profiles',
+      'ratings',
+      'settings',
+    ].sort(),
   );
   expect(await db.orders.count()).toBe(0);
   expect(await db.modelSnapshots.count()).toBe(0);

@@ -5,7 +5,11 @@ import { toStorageError } from '../../db/errors';
 import { importRatingFiles, type ImportProgress } from './ratings-importer';
 
 const api = {
-  async importRatings(files: File[], productIds: string[], onProgress: (p: ImportProgress) => void) {
+  async importRatings(
+    files: File[],
+    productIds: string[],
+    onProgress: (p: ImportProgress) => void,
+  ) {
     const db = new AisleDB();
     try {
       return await importRatingFiles(db, files, new Set(productIds), onProgress);

@@ -27,7 +27,11 @@ export interface ImportSummary {
 
 export type ImportOutcome =
   | ImportSummary
-  | { ok: false; code: RatingsImportCode | 'quota' | 'unavailable' | 'invalid' | 'unknown'; detail: string };
+  | {
+      ok: false;
+      code: RatingsImportCode | 'quota' | 'unavailable' | 'invalid' | 'unknown';
+      detail: string;
+    };
 
 export async function importRatingFiles(
   db: AisleDB,
