@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findSystemChromium } from './tests/e2e/chromium.mjs';
+import { OUT_DIR, OUTPUT_DIR, port } from './tests/e2e/slot';
 
-const PORT = 4173;
+const PORT = port(4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'tests/.output/results',
+  outputDir: `${OUTPUT_DIR}/results`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
@@ -22,7 +23,7 @@ export default defineConfig({
   },
   // The production build (made by `npm run test:e2e` before this runs), as `vite preview` serves it.
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
   },

@@ -4,6 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { minimal2023Preset } from '@vite-pwa/assets-generator/config';
 import { CSP_HEADER, CSP_META } from './src/lib/privacy/csp.ts';
+import { OUT_DIR } from './tests/e2e/slot.ts';
 
 /** Ships the CSP inside the built index.html (dev keeps Vite's inline HMR styles working). */
 function cspMeta(): Plugin {
@@ -63,7 +64,12 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false, manifest: true },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    manifest: true,
+    outDir: OUT_DIR,
+  },
   preview: { headers: securityHeaders, port: 4173, strictPort: true },
   server: { headers: { 'Referrer-Policy': 'no-referrer' } },
   test: {

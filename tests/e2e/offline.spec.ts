@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { VIEWS, mainNav, openApp, setLanguage } from './app';
 import { PreviewServer } from './preview-server';
+import { OUT_DIR, OUTPUT_DIR, port } from './slot';
 
 /** Waits until the service worker has precached the shell and controls the page. */
 async function waitForServiceWorker(page: Page) {
@@ -41,7 +42,7 @@ async function visitEveryView(page: Page) {
 }
 
 test.describe('offline', () => {
-  const server = new PreviewServer(4191);
+  const server = new PreviewServer(port(4191));
   test.use({ baseURL: server.origin });
   test.beforeEach(() => server.start());
   test.afterEach(() => server.stop());
@@ -77,8 +78,8 @@ test.describe('offline', () => {
 });
 
 test.describe('updates', () => {
-  const server = new PreviewServer(4192);
-  const root = join('tests', '.output', 'update');
+  const server = new PreviewServer(port(4192));
+  const root = join(OUTPUT_DIR, 'update');
   test.use({ baseURL: server.origin });
   test.afterEach(() => server.stop());
 
@@ -87,8 +88,8 @@ test.describe('updates', () => {
   }) => {
     rmSync(root, { recursive: true, force: true });
     // Release B: the same build with a changed page, its precache revision changed to match.
-    cpSync('dist', join(root, 'a'), { recursive: true });
-    cpSync('dist', join(root, 'b'), { recursive: true });
+    cpSync(OUT_DIR, join(root, 'a'), { recursive: true });
+    cpSync(OUT_DIR, join(root, 'b'), { recursive: true });
     const html = join(root, 'b', 'index.html');
     writeFileSync(
       html,

@@ -3,6 +3,7 @@
  * the build it serves (an update). The shared server from playwright.config.ts stays untouched.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { OUT_DIR } from './slot';
 
 export class PreviewServer {
   private child: ChildProcess | undefined;
@@ -12,7 +13,7 @@ export class PreviewServer {
     return `http://localhost:${this.port}`;
   }
 
-  async start(outDir = 'dist'): Promise<void> {
+  async start(outDir = OUT_DIR): Promise<void> {
     this.child = spawn(
       process.execPath,
       [

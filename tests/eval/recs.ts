@@ -247,7 +247,8 @@ async function main(): Promise<void> {
     {
       key: 'hybrid',
       name: 'hybrid',
-      scorer: async (d: RatingData) => trainHybrid(d, features, { seed }).scoreItems,
+      // Top-N uses the model's ranking score (its implicit part), not the predicted rating.
+      scorer: async (d: RatingData) => trainHybrid(d, features, { seed }).rankItems,
     },
     { key: 'popularity', name: 'popularity', scorer: async (d: RatingData) => popularityScorer(d) },
     {

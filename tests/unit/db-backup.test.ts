@@ -50,6 +50,24 @@ async function seededDb(): Promise<AisleDB> {
   await setSetting(db, 'locale', 'zh-CN');
   await setSetting(db, 'recs', { enabled: true, weights: [0.5, 0.25] });
   await saveSnapshot(db, { name: 'recs', version: 3, meta: { dims: 8 }, weights: weights() });
+  await db.gallery.add({
+    profileId: 'me',
+    productIds: [ids[0]!],
+    createdAt: 300,
+    image: weights(),
+    mimeType: 'image/jpeg',
+  });
+  await db.conversations.bulkAdd([
+    { profileId: 'me', role: 'shopper', text: 'where is my order', at: 400 },
+    { profileId: 'me', role: 'assistant', text: 'On its way.', at: 401, intent: 'order-status' },
+  ]);
+  await db.promotionEvents.add({
+    profileId: kid.id,
+    promotionId: 'free-shipping',
+    type: 'impression',
+    at: 500,
+    context: [1, 0, 0.5],
+  });
   return db;
 }
 
@@ -95,6 +113,24 @@ describe('export and import', () => {
     expect(new Uint8Array(snapshot!.weights)).toEqual(new Uint8Array(weights()));
     // Products are the generated catalog, untouched by import.
     expect(await db.products.count()).toBe(ids.length);
+  });
+
+  it('reads an export made before the gallery, conversations and promotions existed', async () => {
+    await seededDb();
+    const file = await validExport();
+    const older = { ...file, tables: { ...file.tables } } as Partial<ExportFile> & {
+      tables: Partial<ExportFile['tables']>;
+    };
+    delete older.tables.gallery;
+    delete older.tables.conversations;
+    delete older.tables.promotionEvents;
+    const parsed = parseImport(JSON.stringify(older));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.file.tables.gallery).toEqual([]);
+    await importData(db, parsed.file);
+    expect(await db.conversations.count()).toBe(0);
+    expect(await db.ratings.count()).toBe(3);
   });
 
   it('keeps event ids so later events continue after them', async () => {

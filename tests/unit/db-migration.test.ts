@@ -68,12 +68,16 @@ it('upgrades a version 1 database without losing rows', async () => {
   // New tables exist; existing profiles mean no default profiles or demo orders were added.
   expect(db.tables.map((t) => t.name).sort()).toEqual(
     [
+      'conversations',
       'datasets',
       'events',
+      'gallery',
+      'knowledgeBases',
       'modelSnapshots',
       'orders',
       'products',
       'profiles',
+      'promotionEvents',
       'ratings',
       'settings',
     ].sort(),

@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { popularityScorer } from '../../src/lib/recommender/shared/baselines';
+import { leaveLastOut } from '../../src/lib/recommender/shared/dataset';
 import { trainHybrid, type EpochReport } from '../../src/lib/recommender/shared/js-engine';
+import { evaluateTopN } from '../../src/lib/recommender/shared/metrics';
 import {
   DEFAULT_HYBRID_CONFIG,
   MODEL_VERSION,
@@ -10,6 +13,7 @@ import {
   foldInUser,
   itemVector,
   predict,
+  rankItems,
   scoreItems,
   serialiseModel,
   similarItems,
@@ -290,12 +294,115 @@ describe('foldInUser', () => {
     const none = foldInUser(model, [], []);
     expect(none.bias).toBe(0);
     expect(none.factors.every((x) => x === 0)).toBe(true);
+    expect(none.rankFactors.every((x) => x === 0)).toBe(true);
     // A weight of zero is as if the row were not there (apart from the history term).
     const a = foldInUser(model, [0, 1, 2], [5, 1, 1], [1, 0, 0]);
     const b = foldInUser(model, [0, 1, 2], [5, 5, 5], [1, 0, 0]);
     expect(a.bias).toBeCloseTo(b.bias, 5);
     expect(() => foldInUser(model, [model.numItems], [3])).toThrow(RangeError);
     expect(() => foldInUser(model, [0, 1], [3])).toThrow(/ratings/);
+  });
+});
+
+// ---- Ranking part ------------------------------------------------------------------------------
+
+/**
+ * Planted taste plus popularity: 6 taste groups of 40 items; each user picks items of their
+ * group often and others rarely, both more for popular items, and rates what they pick (the
+ * ratings say little: 3-5 at random). Rows come in a random order, so leave-last-out holds
+ * out a random pick.
+ */
+function plantedPicks(seed = 5) {
+  const rand = rng(seed);
+  const numUsers = 360;
+  const numItems = 240;
+  const groups = 6;
+  const pop = Array.from({ length: numItems }, () => 0.3 + rand() ** 2);
+  const rows: Row[] = [];
+  for (let u = 0; u < numUsers; u++) {
+    for (let i = 0; i < numItems; i++) {
+      const p = (i % groups === u % groups ? 0.35 : 0.03) * pop[i]!;
+      if (rand() < p) rows.push({ u, i, r: 3 + Math.floor(rand() * 3) });
+    }
+  }
+  for (let k = rows.length - 1; k > 0; k--) {
+    const j = Math.floor(rand() * (k + 1));
+    [rows[k], rows[j]] = [rows[j]!, rows[k]!];
+  }
+  return { data: toData(rows, numUsers, numItems), rows, groups };
+}
+
+describe('ranking part', () => {
+  const planted = plantedPicks();
+  const { train, test } = leaveLastOut(planted.data);
+  const trained = trainHybrid(train, undefined, { ...SMALL, epochs: 5, rankDim: 8, regRank: 5 });
+  const { model } = trained;
+  const allItems = Uint32Array.from({ length: model.numItems }, (_, i) => i);
+
+  it('ranks planted preferences clearly above popularity (and the predicted rating)', () => {
+    const top = (score: (u: number, items: Uint32Array) => Float32Array) =>
+      evaluateTopN({ train, test, numItems: model.numItems, score, seed: 1 }).hr10;
+    const ranking = top(trained.rankItems);
+    const popularity = top(popularityScorer(train));
+    const rating = top(trained.scoreItems);
+    expect(ranking).toBeGreaterThan(popularity + 0.15);
+    expect(ranking).toBeGreaterThan(rating + 0.15);
+    expect(ranking).toBeGreaterThan(0.45);
+  });
+
+  it('folds a user in close to the trained one, and a new pick changes the list at once', () => {
+    let agree = 0;
+    for (let u = 0; u < 30; u++) {
+      const mine: number[] = [];
+      const ratings: number[] = [];
+      for (let r = 0; r < train.n; r++) {
+        if (train.users[r] !== u) continue;
+        mine.push(train.items[r]!);
+        ratings.push(train.ratings[r]!);
+      }
+      const folded = foldInUser(model, mine, ratings);
+      const a = rankItems(model, u, allItems);
+      const b = rankItems(model, folded, allItems);
+      let diff = 0;
+      let norm = 0;
+      for (let i = 0; i < a.length; i++) {
+        diff += (a[i]! - b[i]!) ** 2;
+        norm += a[i]! ** 2;
+      }
+      expect(Math.sqrt(diff / norm)).toBeLessThan(0.05);
+
+      // Picks from another group lift that group's items.
+      const other = (u + 1) % planted.groups;
+      const extra = [other, other + planted.groups, other + 2 * planted.groups];
+      const moved = foldInUser(model, [...mine, ...extra], [...ratings, 5, 5, 5]);
+      const c = rankItems(model, moved, allItems);
+      let lift = 0;
+      for (let i = other + 3 * planted.groups; i < model.numItems; i += planted.groups) {
+        lift += c[i]! - b[i]!;
+      }
+      if (lift > 0) agree++;
+    }
+    expect(agree).toBe(30);
+  });
+
+  it('orders items nobody picked by their features', () => {
+    // Two categories; even users pick category 0, odd users category 1; items 0 and 1 are new.
+    const rand = rng(9);
+    const rows: Row[] = [];
+    for (let u = 0; u < 100; u++) {
+      for (let i = 2; i < 60; i++) if (i % 2 === u % 2 && rand() < 0.4) rows.push({ u, i, r: 4 });
+    }
+    const features = toFeatures(
+      Array.from({ length: 60 }, (_, i) => [i % 2]),
+      ['category:a', 'category:b'],
+    );
+    const m = trainHybrid(toData(rows, 100, 60), features, { ...SMALL, epochs: 5, rankDim: 4 });
+    let agree = 0;
+    for (let u = 0; u < 100; u++) {
+      const [a, b] = rankItems(m.model, u, [0, 1]) as unknown as [number, number];
+      if (u % 2 === 0 ? a > b : b > a) agree++;
+    }
+    expect(agree).toBe(100);
   });
 });
 
@@ -314,6 +421,8 @@ describe('serialiseModel / deserialiseModel', () => {
     expect(back).toEqual(model);
     const items = Uint32Array.from({ length: 200 }, (_, i) => i);
     expect(scoreItems(back, 5, items)).toEqual(scoreItems(model, 5, items));
+    expect(rankItems(back, 5, items)).toEqual(rankItems(model, 5, items));
+    expect(back.rankItemFactors.some((x) => x !== 0)).toBe(true);
     expect(meta.version).toBe(MODEL_VERSION);
     expect(meta.config).toEqual({ ...DEFAULT_HYBRID_CONFIG, ...SMALL, epochs: 3 });
   });
@@ -323,7 +432,10 @@ describe('serialiseModel / deserialiseModel', () => {
     const bad = (m: unknown, b: ArrayBuffer) => () => deserialiseModel(m, b);
     expect(bad(meta, buffer.slice(0, buffer.byteLength - 4))).toThrow(ModelFormatError);
     expect(bad(meta, new ArrayBuffer(12))).toThrow(/bytes/);
+    // Version 1 had no ranking part: refused with a message that says so.
+    expect(bad({ ...meta, version: 1 }, buffer)).toThrow(/version 1 has no ranking part/);
     expect(bad({ ...meta, version: MODEL_VERSION + 1 }, buffer)).toThrow(/version/);
+    expect(bad({ ...meta, rankDim: meta.rankDim + 1 }, buffer)).toThrow(/bytes/);
     expect(bad({ ...meta, format: 'something-else' }, buffer)).toThrow(ModelFormatError);
     expect(bad(null, buffer)).toThrow(ModelFormatError);
     expect(bad('garbage', buffer)).toThrow(ModelFormatError);
@@ -411,7 +523,9 @@ describe.skipIf(!hasMl100k)('MovieLens 100K (u1 split)', () => {
     const t1 = performance.now();
     const folded = foldInUser(trained.model, [...items, 0], [...ratings, 5]);
     const scores = scoreItems(trained.model, folded, all);
+    const ranks = rankItems(trained.model, folded, all);
     expect(performance.now() - t1).toBeLessThan(100);
     expect(scores.every(Number.isFinite)).toBe(true);
+    expect(ranks.every(Number.isFinite)).toBe(true);
   }, 60_000);
 });

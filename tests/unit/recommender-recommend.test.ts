@@ -4,7 +4,8 @@ import { trainHybrid } from '../../src/lib/recommender/shared/js-engine';
 import { popularItems, recommend } from '../../src/lib/recommender/shared/recommend';
 import type { ItemFeatures } from '../../src/lib/recommender/shared/types';
 
-// 60 items in 4 groups; 80 users, each loving one group and lukewarm about the rest.
+// 60 items in 4 groups; 80 users, each loving one group: they pick (rate) its items more often
+// and rate them 5, and are lukewarm about the rest. u0 loves hats and has rated hat 0.
 const GROUPS = ['hats', 'bags', 'shoes', 'home'];
 const groupOf = (item: number) => GROUPS[item % GROUPS.length]!;
 function world() {
@@ -13,8 +14,9 @@ function world() {
   for (let u = 0; u < 80; u++) {
     const loved = u % GROUPS.length;
     for (let i = 0; i < 60; i++) {
-      if (random() < 0.5) continue;
-      const rating = i % GROUPS.length === loved ? 5 : 2 + Math.round(random());
+      const inLoved = i % GROUPS.length === loved;
+      if (random() >= (inLoved ? 0.5 : 0.15) && !(u === 0 && i === 0)) continue;
+      const rating = inLoved ? 5 : 2 + Math.round(random());
       rows.push({ user: `u${u}`, item: `i${i}`, rating });
     }
   }
@@ -27,11 +29,14 @@ function world() {
     featureIds: Uint32Array.from({ length: 60 }, (_, i) => i % GROUPS.length),
     featureNames: GROUPS.map((g) => `category:${g}`),
   };
-  return { data, features, model: trainHybrid(data, features, { epochs: 20, dim: 8 }).model };
+  const ratedBy0 = new Set<number>();
+  for (let r = 0; r < data.n; r++) if (data.users[r] === 0) ratedBy0.add(data.items[r]!);
+  const config = { epochs: 20, dim: 8 };
+  return { data, features, ratedBy0, model: trainHybrid(data, features, config).model };
 }
 
 describe('recommend', () => {
-  const { model } = world();
+  const { model, ratedBy0 } = world();
   const hatLover = 0; // u0 loves group 0 (hats)
 
   it('leaves out excluded items, caps each group, and is deterministic', () => {
@@ -47,7 +52,7 @@ describe('recommend', () => {
   });
 
   it('puts what the user loves first, and says which liked item it resembles', () => {
-    const list = recommend(model, hatLover, { exclude: new Set([0]), liked: [0], groupOf, k: 5 });
+    const list = recommend(model, hatLover, { exclude: ratedBy0, liked: [0], groupOf, k: 5 });
     expect(groupOf(list[0]!.item)).toBe('hats');
     const hat = list.find((r) => groupOf(r.item) === 'hats')!;
     expect(hat.reason).toMatchObject({ kind: 'liked', item: 0 });
@@ -56,9 +61,9 @@ describe('recommend', () => {
   });
 
   it('without a cap, relevance alone would fill the list with one group', () => {
-    const capped = recommend(model, hatLover, { exclude: new Set(), liked: [], groupOf, k: 8 });
+    const capped = recommend(model, hatLover, { exclude: ratedBy0, liked: [], groupOf, k: 8 });
     const uncapped = recommend(model, hatLover, {
-      exclude: new Set(),
+      exclude: ratedBy0,
       liked: [],
       groupOf,
       k: 8,

@@ -5,6 +5,7 @@ import { emptyMaps } from '../../src/lib/recommender/shared/dataset';
 import {
   IMPLICIT_SIGNALS,
   catalogFeatures,
+  profileSignals,
   shopTrainingData,
 } from '../../src/lib/recommender/shared/shop-data';
 
@@ -83,5 +84,26 @@ describe('shop data for the recommender', () => {
       products,
     );
     expect(data.n).toBe(0);
+  });
+
+  it('folds a profile in from ratings and its strongest event per product, as training does', () => {
+    const itemIndex = new Map(['a', 'b', 'c', 'd', 'e'].map((id, i) => [id, i]));
+    const signals = profileSignals(
+      [rating('p', 'a', 5), rating('p', 'b', 2)],
+      [
+        event('p', 'a', 'purchase'), // rated: the rating wins
+        event('p', 'c', 'view'),
+        event('p', 'c', 'add-to-cart'), // the stronger of c's two events
+        event('p', 'd', 'purchase'),
+        event('p', 'e', 'click'),
+        event('p', 'unknown', 'purchase'), // not in the model
+      ],
+      itemIndex,
+    );
+    expect(signals.items).toEqual([0, 1, 2, 3, 4]);
+    expect(signals.values).toEqual([5, 2, 4.5, 5, 4]);
+    expect(signals.weights).toEqual([1, 1, 0.3, 0.5, 0.1]);
+    expect(signals.exclude).toEqual([0, 1, 3]); // rated or bought
+    expect(signals.liked).toEqual([0, 3]); // rated 4+ or bought
   });
 });

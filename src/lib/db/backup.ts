@@ -6,7 +6,10 @@ import { guard } from './errors';
 import {
   PERSONAL_TABLES,
   type AisleDB,
+  type ChatMessage,
+  type GalleryItem,
   type ModelSnapshot,
+  type PromotionEvent,
   type Order,
   type Profile,
   type Rating,
@@ -24,6 +27,7 @@ export interface Base64 {
 }
 /** In the file every ArrayBuffer is a `{ $base64 }` object. */
 export type ExportedSnapshot = Omit<ModelSnapshot, 'weights'> & { weights: Base64 };
+export type ExportedGalleryItem = Omit<GalleryItem, 'image'> & { image: Base64 };
 
 export interface ExportTables {
   profiles: Profile[];
@@ -32,6 +36,9 @@ export interface ExportTables {
   orders: Order[];
   settings: Setting[];
   modelSnapshots: ExportedSnapshot[];
+  gallery: ExportedGalleryItem[];
+  conversations: ChatMessage[];
+  promotionEvents: PromotionEvent[];
 }
 
 export interface ExportFile {
@@ -202,6 +209,34 @@ const SnapshotSchema = v.strictObject({
   weights: Base64Schema,
 });
 
+const AutoId = v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1)));
+const GallerySchema = v.strictObject({
+  id: AutoId,
+  profileId: Id,
+  productIds: v.array(Id),
+  createdAt: Time,
+  image: Base64Schema,
+  mimeType: v.pipe(v.string(), v.startsWith('image/')),
+});
+const ChatMessageSchema = v.strictObject({
+  id: AutoId,
+  profileId: Id,
+  role: v.picklist(['shopper', 'assistant']),
+  text: v.string(),
+  at: Time,
+  intent: v.optional(v.string()),
+});
+const PromotionEventSchema = v.strictObject({
+  id: AutoId,
+  profileId: Id,
+  promotionId: Id,
+  type: v.picklist(['impression', 'click', 'redeem']),
+  at: Time,
+  context: v.optional(v.array(v.pipe(v.number(), v.finite()))),
+});
+/** Tables added after the first export format: absent from older files, so empty by default. */
+const laterTable = <T extends v.GenericSchema>(row: T) => v.optional(v.array(row), []);
+
 const FileSchema = v.object({
   format: v.literal(EXPORT_FORMAT),
   version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(EXPORT_VERSION)),
@@ -214,6 +249,9 @@ const FileSchema = v.object({
     orders: v.array(OrderSchema),
     settings: v.array(SettingSchema),
     modelSnapshots: v.array(SnapshotSchema),
+    gallery: laterTable(GallerySchema),
+    conversations: laterTable(ChatMessageSchema),
+    promotionEvents: laterTable(PromotionEventSchema),
   }),
 });
 
@@ -269,7 +307,10 @@ function checkRelations(t: ExportTables): ImportError | undefined {
     findDuplicate(t.events, 'events', (e) => e.id) ??
     findDuplicate(t.orders, 'orders', (o) => o.id) ??
     findDuplicate(t.settings, 'settings', (s) => s.key) ??
-    findDuplicate(t.modelSnapshots, 'modelSnapshots', (s) => s.id);
+    findDuplicate(t.modelSnapshots, 'modelSnapshots', (s) => s.id) ??
+    findDuplicate(t.gallery, 'gallery', (g) => g.id) ??
+    findDuplicate(t.conversations, 'conversations', (m) => m.id) ??
+    findDuplicate(t.promotionEvents, 'promotionEvents', (e) => e.id);
   if (duplicate) return { code: 'invalid', path: duplicate, detail: 'duplicate key' };
 
   if (!t.profiles.some((p) => p.kind === 'member')) {
@@ -280,7 +321,14 @@ function checkRelations(t: ExportTables): ImportError | undefined {
     };
   }
   const profileIds = new Set(t.profiles.map((p) => p.id));
-  for (const table of ['ratings', 'events', 'orders'] as const) {
+  for (const table of [
+    'ratings',
+    'events',
+    'orders',
+    'gallery',
+    'conversations',
+    'promotionEvents',
+  ] as const) {
     const i = t[table].findIndex((row) => !profileIds.has(row.profileId));
     if (i >= 0) {
       return {

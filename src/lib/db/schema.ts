@@ -84,6 +84,51 @@ export interface Dataset {
   firstBad?: { file: string; line: number; text: string };
 }
 
+/** A try-on picture the shopper chose to keep (the only way a camera frame is ever stored). */
+export interface GalleryItem {
+  id?: number; // auto-increment
+  profileId: string;
+  /** The products worn in the picture (two when comparing side by side). */
+  productIds: string[];
+  createdAt: number;
+  /** The encoded picture (e.g. image/jpeg), and its type. */
+  image: ArrayBuffer;
+  mimeType: string;
+}
+
+/** One turn of a conversation with the shop's assistant. */
+export interface ChatMessage {
+  id?: number; // auto-increment
+  profileId: string;
+  role: 'shopper' | 'assistant';
+  text: string;
+  at: number;
+  /** The intent the assistant recognised (assistant turns only). */
+  intent?: string;
+}
+
+export type PromotionEventType = 'impression' | 'click' | 'redeem';
+
+/** What happened to a promotion shown on this device: what the bandit learns from. */
+export interface PromotionEvent {
+  id?: number; // auto-increment
+  profileId: string;
+  promotionId: string;
+  type: PromotionEventType;
+  at: number;
+  /** The context features the bandit chose with, so that it can learn from this event. */
+  context?: number[];
+}
+
+/** A shop's own FAQ, imported from My data; the assistant trains on it with the built-in one. */
+export interface KnowledgeBase {
+  id: string;
+  name: string;
+  importedAt: number;
+  /** Validated entries, in the shape of the built-in knowledge base. */
+  entries: unknown[];
+}
+
 /** One step of the schema history. Dexie only needs the tables a step changes. */
 export interface SchemaStep {
   version: number;
@@ -136,6 +181,15 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
     version: 3,
     stores: { datasets: 'id' },
   },
+  {
+    version: 4,
+    stores: {
+      gallery: '++id, profileId, createdAt',
+      conversations: '++id, profileId, at',
+      promotionEvents: '++id, profileId, promotionId, type, at',
+      knowledgeBases: 'id',
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
@@ -149,6 +203,10 @@ export class AisleDB extends Dexie {
   declare settings: EntityTable<Setting, 'key'>;
   declare modelSnapshots: EntityTable<ModelSnapshot, 'id'>;
   declare datasets: EntityTable<Dataset, 'id'>;
+  declare gallery: EntityTable<GalleryItem, 'id'>;
+  declare conversations: EntityTable<ChatMessage, 'id'>;
+  declare promotionEvents: EntityTable<PromotionEvent, 'id'>;
+  declare knowledgeBases: EntityTable<KnowledgeBase, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -167,5 +225,8 @@ export const PERSONAL_TABLES = [
   'orders',
   'settings',
   'modelSnapshots',
+  'gallery',
+  'conversations',
+  'promotionEvents',
 ] as const;
 export type PersonalTable = (typeof PERSONAL_TABLES)[number];

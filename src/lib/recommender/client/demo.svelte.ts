@@ -9,6 +9,7 @@ import type { EpochReport } from '../shared/js-engine';
 import { deserialiseModel, type HybridModel } from '../shared/model';
 import { recommend, type Reason } from '../shared/recommend';
 import type { DatasetTrainerApi } from '../worker/dataset.worker';
+import { spawnDatasetTrainer } from './workers';
 
 const SNAPSHOT = 'recommender:movielens';
 
@@ -51,9 +52,7 @@ export async function loadDemo(db: AisleDB): Promise<void> {
 
 export async function trainDemo(db: AisleDB): Promise<void> {
   worker?.terminate();
-  const current = (worker = new Worker(new URL('../worker/dataset.worker.ts', import.meta.url), {
-    type: 'module',
-  }));
+  const current = (worker = spawnDatasetTrainer());
   const validation: number[] = [];
   let finished = false;
   training = { phase: 'training', epoch: 0, epochs: 1, validation };
@@ -114,7 +113,7 @@ export function demoFor(
   const liked = rated.filter((r) => r.rating >= 4).map((r) => r.item);
   const genreOf = (item: number) => d.movies?.[item]?.genres[0] ?? '';
   const list = recommend(m, user, {
-    exclude: new Set(rated.map((r) => r.item)),
+    exclude: rated.map((r) => r.item),
     liked,
     groupOf: genreOf,
     k,

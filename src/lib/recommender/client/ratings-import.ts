@@ -2,6 +2,7 @@
 import { proxy, wrap } from 'comlink';
 import type { RatingsImportApi } from '../worker/import.worker';
 import type { ImportOutcome, ImportProgress } from '../worker/ratings-importer';
+import { spawnRatingsImporter } from './workers';
 
 export type { ImportOutcome, ImportProgress };
 
@@ -10,9 +11,7 @@ export async function importRatings(
   productIds: string[],
   onProgress: (p: ImportProgress) => void,
 ): Promise<ImportOutcome> {
-  const worker = new Worker(new URL('../worker/import.worker.ts', import.meta.url), {
-    type: 'module',
-  });
+  const worker = spawnRatingsImporter();
   try {
     return await wrap<RatingsImportApi>(worker).importRatings(files, productIds, proxy(onProgress));
   } finally {

@@ -7,10 +7,11 @@ import type { Product } from '../../catalog/types';
 import { loadSnapshot, saveSnapshot, type AisleDB } from '../../db';
 import type { EpochReport } from '../shared/js-engine';
 import { deserialiseModel, foldInUser, type HybridModel } from '../shared/model';
-import { IMPLICIT_SIGNALS } from '../shared/shop-data';
+import { profileSignals } from '../shared/shop-data';
 import { recommend, type Recommendation } from '../shared/recommend';
 import type { TrainerApi } from '../worker/train.worker';
 import type { TrainedShopModel } from '../worker/trainer';
+import { spawnShopTrainer } from './workers';
 
 export const SNAPSHOT_NAME = 'recommender';
 
@@ -77,7 +78,7 @@ export async function loadStoredModel(db: AisleDB): Promise<boolean> {
 export async function train(db: AisleDB, products: Product[]): Promise<void> {
   cancel();
   const [ratings, events] = await Promise.all([db.ratings.toArray(), db.events.toArray()]);
-  worker = new Worker(new URL('../worker/train.worker.ts', import.meta.url), { type: 'module' });
+  worker = spawnShopTrainer();
   const api: Remote<TrainerApi> = wrap(worker);
   const started = performance.now();
   const losses: number[] = [];
@@ -149,24 +150,8 @@ export async function recommendFor(
     db.ratings.where('profileId').equals(profileId).toArray(),
     db.events.where('profileId').equals(profileId).toArray(),
   ]);
-  const items: number[] = [];
-  const values: number[] = [];
-  const weights: number[] = [];
-  const exclude = new Set<number>();
-  const liked: number[] = [];
-  for (const r of ratings) {
-    const i = itemIndex.get(r.productId);
-    if (i === undefined) continue;
-    (items.push(i), values.push(r.rating), weights.push(1), exclude.add(i));
-    if (r.rating >= 4) liked.push(i);
-  }
-  for (const e of events) {
-    const i = itemIndex.get(e.productId);
-    if (i === undefined || exclude.has(i)) continue;
-    const signal = IMPLICIT_SIGNALS[e.type];
-    (items.push(i), values.push(signal.rating), weights.push(signal.weight));
-    if (e.type === 'purchase') (exclude.add(i), liked.push(i));
-  }
+  const { items, values, weights, exclude, liked } = profileSignals(ratings, events, itemIndex);
+  // One fold-in gives both parts: the rating part for reasons, the ranking part for the order.
   const user = foldInUser(model, items, values, weights);
   // With nothing rated yet the folded-in user is neutral: item and content biases decide.
   const list = recommend(model, user, { exclude, liked, groupOf: (i) => groupOf(itemIds[i]!), k });

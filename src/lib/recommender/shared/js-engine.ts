@@ -9,10 +9,16 @@
  *
  * Each step follows the row's weighted gradient of the objective in model.ts (the factor 2
  * folded into the learning rate). Start: p and a ~ N(0, initStd²); q, y, biases and γ zero.
+ *
+ * The ranking part (x, y of the iALS objective in model.ts) is then fitted by `trainRanking`
+ * in the same call: a few sweeps of closed-form solves, users then items then features.
  */
 import {
   DEFAULT_HYBRID_CONFIG,
+  alsSolve,
+  gram,
   predict,
+  rankItems,
   scoreItems,
   type HybridConfig,
   type HybridModel,
@@ -40,8 +46,10 @@ export interface TrainHooks {
 
 export type HybridPredictor = RatingPredictor & {
   model: HybridModel;
-  /** Raw (unclamped) scores of the items for the user, for ranking. */
+  /** Raw (unclamped) predicted ratings of the items for the user. */
   scoreItems(user: number, items: Uint32Array): Float32Array;
+  /** Ranking scores (the implicit part) of the items for the user: use these for top-N. */
+  rankItems(user: number, items: Uint32Array): Float32Array;
 };
 
 function fillGaussian(a: Float32Array, std: number, rand: () => number): void {
@@ -157,6 +165,9 @@ export function trainHybrid(
     gate: new Float32Array(2),
     itemFeatureOffsets: off.slice(),
     itemFeatureIds: fid.slice(0, off[nI]!),
+    rankDim: cfg.rankDim,
+    rankUserFactors: new Float32Array(nU * cfg.rankDim),
+    rankItemFactors: new Float32Array(nI * cfg.rankDim),
   };
   fillGaussian(model.featureFactors, cfg.initStd, rand);
   const { userBias: BU, itemBias: BI, itemFactors: Q, itemHistory: Y } = model;
@@ -299,11 +310,143 @@ export function trainHybrid(
     }
   }
   materialiseUsers(model, P, start, rowItem);
+  trainRanking(model, { start, rowItem, rowRating, rowWeight }, cfg, signal);
   return {
     model,
     predict: (user, item) => predict(model, user, item),
     scoreItems: (user, items) => scoreItems(model, user, items),
+    rankItems: (user, items) => rankItems(model, user, items),
   };
+}
+
+/** The training rows grouped by user (CSR), with their effective weights. */
+interface UserRows {
+  start: Uint32Array;
+  rowItem: Uint32Array;
+  rowRating: Float32Array;
+  rowWeight: Float32Array;
+}
+
+/**
+ * Fits the ranking part of `model` (rankUserFactors, rankItemFactors) by weighted ALS, as
+ * model.ts defines it. Each sweep: every x_u in closed form given Y, every y_i given X (with
+ * its content prior ē_i), then one Gauss-Seidel pass over the feature embeddings e_f.
+ * Cost per sweep: (rows · rankDim² + (users + items) · rankDim³ / 3) multiply-adds.
+ */
+export function trainRanking(
+  model: HybridModel,
+  rows: UserRows,
+  cfg: HybridConfig,
+  signal?: AbortSignal,
+): void {
+  const { numUsers: nU, numItems: nI, numFeatures: nF, rankDim: d } = model;
+  const { itemFeatureOffsets: off, itemFeatureIds: fid } = model;
+  const { start, rowItem, rowRating, rowWeight } = rows;
+  const X = model.rankUserFactors;
+  const Y = model.rankItemFactors;
+  if (cfg.rankIterations === 0) return;
+
+  // Distinct (user, item) pairs with extra = c − 1 = α Σ w·r, by user then transposed by item.
+  const slot = new Int32Array(nI).fill(-1);
+  const uStart = new Uint32Array(nU + 1);
+  const uItem = new Uint32Array(rowItem.length);
+  const uExtra = new Float64Array(rowItem.length);
+  let m = 0;
+  for (let u = 0; u < nU; u++) {
+    const first = m;
+    for (let k = start[u]!; k < start[u + 1]!; k++) {
+      const i = rowItem[k]!;
+      if (slot[i]! < first) {
+        slot[i] = m;
+        uItem[m] = i;
+        uExtra[m++] = 0;
+      }
+      uExtra[slot[i]!]! += cfg.rankAlpha * rowWeight[k]! * rowRating[k]!;
+    }
+    uStart[u + 1] = m;
+  }
+  const iStart = new Uint32Array(nI + 1);
+  for (let k = 0; k < m; k++) iStart[uItem[k]! + 1]!++;
+  for (let i = 0; i < nI; i++) iStart[i + 1]! += iStart[i]!;
+  const iUser = new Uint32Array(m);
+  const iExtra = new Float64Array(m);
+  const fill = iStart.slice(0, nI);
+  for (let u = 0; u < nU; u++) {
+    for (let k = uStart[u]!; k < uStart[u + 1]!; k++) {
+      const at = fill[uItem[k]!]!++;
+      iUser[at] = u;
+      iExtra[at] = uExtra[k]!;
+    }
+  }
+
+  // Content prior: ē_i (kept up to date) and the feature embeddings e_f, starting at zero.
+  const E = new Float64Array(nF * d);
+  const ebar = new Float64Array(nI * d);
+  const featInv = new Float64Array(nI);
+  for (let i = 0; i < nI; i++) featInv[i] = off[i + 1]! > off[i]! ? 1 / (off[i + 1]! - off[i]!) : 0;
+  // Items by feature (CSR, the transpose of the item → feature lists).
+  const fStart = new Uint32Array(nF + 1);
+  for (let x = 0; x < off[nI]!; x++) fStart[fid[x]! + 1]!++;
+  for (let f = 0; f < nF; f++) fStart[f + 1]! += fStart[f]!;
+  const fItem = new Uint32Array(fStart[nF]!);
+  const ffill = fStart.slice(0, nF);
+  for (let i = 0; i < nI; i++) {
+    for (let x = off[i]!; x < off[i + 1]!; x++) fItem[ffill[fid[x]!]!++] = i;
+  }
+
+  // Small random items to start (zero would be a fixed point); users are solved first.
+  const rand = seededRandom(cfg.seed + 1);
+  fillGaussian(Y, 0.1 / Math.sqrt(d), rand);
+
+  const A = new Float64Array(d * d);
+  const b = new Float64Array(d);
+  const lambda = cfg.regRank;
+  const ridge = cfg.regRankFeature / (lambda || 1);
+  const resid = new Float64Array(d);
+  for (let it = 0; it < cfg.rankIterations; it++) {
+    signal?.throwIfAborted();
+    let G = gram(Y, nI, d);
+    for (let u = 0; u < nU; u++) {
+      alsSolve(G, Y, d, uItem, uExtra, lambda, null, A, b, uStart[u]!, uStart[u + 1]!);
+      for (let f = 0; f < d; f++) X[u * d + f] = b[f]!;
+    }
+    signal?.throwIfAborted();
+    G = gram(X, nU, d);
+    for (let i = 0; i < nI; i++) {
+      const prior = off[i + 1]! > off[i]! ? ebar.subarray(i * d, (i + 1) * d) : null;
+      alsSolve(G, X, d, iUser, iExtra, lambda, prior, A, b, iStart[i]!, iStart[i + 1]!);
+      for (let f = 0; f < d; f++) Y[i * d + f] = b[f]!;
+    }
+    // e_f ← argmin Σ_{i∋f} |y_i − ē_i|² + (λ_e/λ_r)|e_f|² with the other features held:
+    // ridge regression of the residuals on f's weight 1/|F(i)| in ē_i. Only items someone
+    // interacted with are fitted (a cold item's y_i is just its shrunk prior).
+    for (let f = 0; f < nF; f++) {
+      const fo = f * d;
+      resid.fill(0);
+      let norm = ridge;
+      for (let k = fStart[f]!; k < fStart[f + 1]!; k++) {
+        const i = fItem[k]!;
+        if (iStart[i + 1] === iStart[i]) continue;
+        const phi = featInv[i]!;
+        const io = i * d;
+        for (let c = 0; c < d; c++) {
+          resid[c]! += phi * (Y[io + c]! - ebar[io + c]! + phi * E[fo + c]!);
+        }
+        norm += phi * phi;
+      }
+      // New e_f, and ē_i of every item with f (cold ones too) moved by its change.
+      for (let c = 0; c < d; c++) {
+        const next = resid[c]! / norm;
+        resid[c] = next - E[fo + c]!;
+        E[fo + c] = next;
+      }
+      for (let k = fStart[f]!; k < fStart[f + 1]!; k++) {
+        const i = fItem[k]!;
+        const phi = featInv[i]!;
+        for (let c = 0; c < d; c++) ebar[i * d + c]! += phi * resid[c]!;
+      }
+    }
+  }
 }
 
 /** Fisher-Yates over a[s0..s1). */

@@ -32,6 +32,31 @@
  *
  * After training the model stores p̃_u (not p_u) in `userFactors`: inference needs only that.
  * `itemHistory` (the y_j) stays for folding in users from their ratings.
+ *
+ * Ranking score (top-N). A model fitted to explicit ratings answers "how much would u like i
+ * if u saw it", and ranks obscure, highly rated items first; top-N asks "which items will u
+ * pick", and that is learned from which items users interacted with at all. So the model has
+ * a second, implicit part, weighted ALS (iALS / WRMF) over the whole user × item matrix:
+ *
+ *   s(u,i) = x_u · y_i
+ *
+ *   minimise  Σ_{u,i} c_ui (p_ui − x_u·y_i)² + λ_r Σ_u |x_u|² + λ_r Σ_i |y_i − ē_i|² + λ_e Σ_f |e_f|²
+ *
+ *   p_ui = 1 if u has a row for i, else 0 (every unobserved pair counts, as a weak "no")
+ *   c_ui = 1 + α · Σ_rows w·r                    confidence: more, stronger, better-rated rows
+ *   ē_i  = mean_{f∈F(i)} e_f                     content prior: items are pulled towards the
+ *                                                vector their features predict, not towards 0
+ *
+ * Each half-step is closed form. With Y the item matrix and G = YᵀY (the "Gram trick": the
+ * sum over all unobserved items is G minus the observed ones, so a solve costs only u's rows):
+ *
+ *   x_u = (G + Σ_{i∈N(u)} (c_ui − 1) y_i y_iᵀ + λ_r I)⁻¹ Σ_{i∈N(u)} c_ui y_i
+ *
+ * the item step is the same with users and items swapped plus λ_r ē_i on the right, and the
+ * feature step fits e by ridge regression of the y_i on their features. An item nobody touched
+ * gets y_i = (XᵀX + λ_r I)⁻¹ λ_r ē_i: it ranks below items people chose, but among such items
+ * its features decide. `foldInUser` solves x_u the same way, so a new rating or event changes
+ * the list at once. Both parts are trained by one `trainHybrid` call and live in one snapshot.
  */
 
 /** Hyper-parameters of the hybrid model and its trainer. */
@@ -64,13 +89,25 @@ export interface HybridConfig {
   seed: number;
   /** Multiplies the weight of implicit rows (weight < 1); 1 keeps the data's weights. */
   implicitWeight: number;
+  /** Latent factors of the ranking part (x_u, y_i). */
+  rankDim: number;
+  /** ALS sweeps (users, items, features) of the ranking part; 0 leaves it at zero. */
+  rankIterations: number;
+  /** α: confidence per unit of w·r of an observed pair. */
+  rankAlpha: number;
+  /** λ_r, on x_u and on y_i − ē_i. */
+  regRank: number;
+  /** λ_e, on the feature embeddings e_f of the ranking part. */
+  regRankFeature: number;
 }
 
 /**
  * Tuned on MovieLens 100K (80K ratings per split, genres and decade as features): mean RMSE
- * 0.891 over the five canonical splits, about 1.5 s of training per split in Node. Strong
+ * 0.891 over the five canonical splits, about 2 s of SGD per split in Node. Strong
  * regularisation is what makes data this small work; retune the regularisers for data an
- * order of magnitude larger or smaller.
+ * order of magnitude larger or smaller. The ranking part (leave-last-out, sampled HR@10 about
+ * 0.67 against 0.58 for item-kNN): 24 factors and 8 sweeps cost under 1 s; 32 factors or more
+ * sweeps gain nothing measurable, λ_r from 10 to 20 and α from 0.2 to 5 all score within 0.02.
  */
 export const DEFAULT_HYBRID_CONFIG: Readonly<HybridConfig> = Object.freeze({
   dim: 32,
@@ -89,6 +126,11 @@ export const DEFAULT_HYBRID_CONFIG: Readonly<HybridConfig> = Object.freeze({
   initStd: 0.1,
   seed: 42,
   implicitWeight: 1,
+  rankDim: 24,
+  rankIterations: 8,
+  rankAlpha: 1,
+  regRank: 20,
+  regRankFeature: 1,
 });
 
 /** A trained hybrid model: dimensions and flat `Float32Array`s, row-major (row × dim). */
@@ -122,12 +164,22 @@ export interface HybridModel {
   /** CSR item → features, as ItemFeatures: numItems + 1 offsets into featureIds. */
   itemFeatureOffsets: Uint32Array;
   itemFeatureIds: Uint32Array;
+  /** Factors of the ranking part. */
+  rankDim: number;
+  /** x_u, numUsers × rankDim. */
+  rankUserFactors: Float32Array;
+  /** y_i (content prior included), numItems × rankDim. */
+  rankItemFactors: Float32Array;
 }
 
-/** A user given directly by bias and effective factors p̃ (from `foldInUser`). */
+/**
+ * A user given directly (from `foldInUser`): bias and effective factors p̃ for ratings, and
+ * the ranking factors x for top-N.
+ */
 export interface UserVector {
   bias: number;
   factors: Float32Array;
+  rankFactors: Float32Array;
 }
 
 export const RATING_MIN = 1;
@@ -173,9 +225,11 @@ export function itemVector(model: HybridModel, i: number, out?: Float32Array): F
 function userOf(model: HybridModel, user: number | UserVector): UserVector {
   if (typeof user !== 'number') return user;
   const o = user * model.dim;
+  const ro = user * model.rankDim;
   return {
     bias: model.userBias[user]!,
     factors: model.userFactors.subarray(o, o + model.dim),
+    rankFactors: model.rankUserFactors.subarray(ro, ro + model.rankDim),
   };
 }
 
@@ -197,6 +251,32 @@ export function scoreItems(
     out[k] = s;
   }
   return out;
+}
+
+/**
+ * Ranking scores s(u,i) = x_u · y_i for the given items: higher = more likely to be picked.
+ * Use these for top-N lists and `scoreItems` for "how many stars".
+ */
+export function rankItems(
+  model: HybridModel,
+  user: number | UserVector,
+  items: ArrayLike<number>,
+): Float32Array {
+  const x = userOf(model, user).rankFactors;
+  const { rankDim: d, rankItemFactors: Y } = model;
+  const out = new Float32Array(items.length);
+  for (let k = 0; k < items.length; k++) {
+    const yo = items[k]! * d;
+    let s = 0;
+    for (let f = 0; f < d; f++) s += x[f]! * Y[yo + f]!;
+    out[k] = s;
+  }
+  return out;
+}
+
+/** y_i: the item's ranking vector (for "similar items" in the sense of "chosen together"). */
+export function rankItemVector(model: HybridModel, i: number): Float32Array {
+  return model.rankItemFactors.slice(i * model.rankDim, (i + 1) * model.rankDim);
 }
 
 /** Predicted rating, clamped to the 1-5 scale. */
@@ -243,8 +323,9 @@ export function similarItems(
 /**
  * Folds a user in from their rows, given the trained item side: the closed-form minimiser of
  * the training objective over that user's p_u and b_u (weighted ridge regression), plus the
- * history term built from `ratedItems`. Milliseconds, so a new rating can change the
- * recommendations at once without retraining.
+ * history term built from `ratedItems`; and the ranking part's x_u, solved the same way as in
+ * training. Milliseconds, so a new rating can change the recommendations at once without
+ * retraining.
  */
 export function foldInUser(
   model: HybridModel,
@@ -262,13 +343,14 @@ export function foldInUser(
     throw new Error(`foldInUser: ${n} items but ${ratings.length} ratings / weights`);
   }
   const factors = new Float32Array(dim);
-  if (n === 0) return { bias: 0, factors };
   for (let k = 0; k < n; k++) {
     const i = ratedItems[k]!;
     if (!(i >= 0 && i < model.numItems && Number.isInteger(i))) {
       throw new RangeError(`foldInUser: item ${i} is not in the model`);
     }
   }
+  const rankFactors = foldInRankUser(model, ratedItems, ratings, weights);
+  if (n === 0) return { bias: 0, factors, rankFactors };
 
   // History term z = |N(u)|^-½ Σ y_j.
   const z = new Float64Array(dim);
@@ -309,7 +391,100 @@ export function foldInUser(
   }
   choleskySolve(A, b, D);
   for (let f = 0; f < dim; f++) factors[f] = b[f]! + z[f]!;
-  return { bias: b[dim]!, factors };
+  return { bias: b[dim]!, factors, rankFactors };
+}
+
+/**
+ * x_u of the ranking part for a user given by their rows: the same closed-form solve as a
+ * training sweep's user step. Rows of one item add up their confidence.
+ */
+function foldInRankUser(
+  model: HybridModel,
+  items: ArrayLike<number>,
+  ratings: ArrayLike<number>,
+  weights: ArrayLike<number> | undefined,
+): Float32Array {
+  const d = model.rankDim;
+  const x = new Float32Array(d);
+  if (items.length === 0) return x;
+  const alpha = model.config.rankAlpha;
+  const extra = new Map<number, number>();
+  for (let k = 0; k < items.length; k++) {
+    const w = weights ? weights[k]! : 1;
+    extra.set(items[k]!, (extra.get(items[k]!) ?? 0) + alpha * w * ratings[k]!);
+  }
+  const b = alsSolve(
+    gram(model.rankItemFactors, model.numItems, d),
+    model.rankItemFactors,
+    d,
+    Uint32Array.from(extra.keys()),
+    Float64Array.from(extra.values()),
+    model.config.regRank,
+    null,
+    new Float64Array(d * d),
+    new Float64Array(d),
+  );
+  x.set(b);
+  return x;
+}
+
+/** VᵀV for V with `rows` rows of d factors: lower triangle, row-major d × d. */
+export function gram(V: Float32Array, rows: number, d: number): Float64Array {
+  const G = new Float64Array(d * d);
+  for (let j = 0; j < rows; j++) {
+    const o = j * d;
+    for (let r = 0; r < d; r++) {
+      const v = V[o + r]!;
+      if (v === 0) continue;
+      const gr = r * d;
+      for (let c = 0; c <= r; c++) G[gr + c]! += v * V[o + c]!;
+    }
+  }
+  return G;
+}
+
+/**
+ * One closed-form step of the ranking part's ALS, for one user (or item):
+ *
+ *   b ← (G + Σ_k extra_k v_k v_kᵀ + λ I)⁻¹ (Σ_k (1 + extra_k) v_k + λ·prior)
+ *
+ * v_k = the other side's vectors V[ids[k]], extra_k = c − 1 = α Σ w·r of that pair (one entry
+ * per distinct pair). G is the other side's Gram matrix (lower triangle); A and b are scratch,
+ * the answer is left in b. Only the lower triangle is built, which is all Cholesky reads.
+ */
+export function alsSolve(
+  G: Float64Array,
+  V: Float32Array,
+  d: number,
+  ids: ArrayLike<number>,
+  extra: ArrayLike<number>,
+  lambda: number,
+  prior: ArrayLike<number> | null,
+  A: Float64Array,
+  b: Float64Array,
+  from = 0,
+  to = ids.length,
+): Float64Array {
+  A.set(G);
+  b.fill(0);
+  for (let k = from; k < to; k++) {
+    const o = ids[k]! * d;
+    const e = extra[k]!;
+    const c = 1 + e;
+    for (let r = 0; r < d; r++) {
+      const v = V[o + r]!;
+      b[r]! += c * v;
+      const ev = e * v;
+      const ar = r * d;
+      for (let cc = 0; cc <= r; cc++) A[ar + cc]! += ev * V[o + cc]!;
+    }
+  }
+  for (let r = 0; r < d; r++) {
+    A[r * d + r]! += lambda + 1e-9;
+    if (prior) b[r]! += lambda * prior[r]!;
+  }
+  choleskySolve(A, b, d);
+  return b;
 }
 
 /** Solves A x = b in place (x into b) for a symmetric positive definite n × n A. */
@@ -340,7 +515,8 @@ function choleskySolve(A: Float64Array, b: Float64Array, n: number): void {
 // ---- Snapshots -------------------------------------------------------------------------------
 
 export const MODEL_FORMAT = 'private-aisle.hybrid';
-export const MODEL_VERSION = 1;
+/** 2: adds the ranking part (rankDim, rankUserFactors, rankItemFactors). */
+export const MODEL_VERSION = 2;
 
 /** JSON-safe description of a snapshot's buffer. */
 export interface ModelMeta {
@@ -352,6 +528,7 @@ export interface ModelMeta {
   dim: number;
   /** Length of itemFeatureIds. */
   featureEntries: number;
+  rankDim: number;
   globalMean: number;
   config: HybridConfig;
 }
@@ -367,7 +544,7 @@ type ArrayKey = {
 
 /** The buffer's sections in order, each 4-byte elements; the one layout for both directions. */
 function layout(m: Omit<ModelMeta, 'format' | 'version' | 'globalMean' | 'config'>) {
-  const { numUsers: nU, numItems: nI, numFeatures: nF, dim: d } = m;
+  const { numUsers: nU, numItems: nI, numFeatures: nF, dim: d, rankDim: rd } = m;
   return [
     ['userBias', nU, Float32Array],
     ['userFactors', nU * d, Float32Array],
@@ -380,6 +557,8 @@ function layout(m: Omit<ModelMeta, 'format' | 'version' | 'globalMean' | 'config
     ['gate', 2, Float32Array],
     ['itemFeatureOffsets', nI + 1, Uint32Array],
     ['itemFeatureIds', m.featureEntries, Uint32Array],
+    ['rankUserFactors', nU * rd, Float32Array],
+    ['rankItemFactors', nI * rd, Float32Array],
   ] as const satisfies readonly (readonly [ArrayKey, number, unknown])[];
 }
 
@@ -392,6 +571,7 @@ export function serialiseModel(model: HybridModel): { meta: ModelMeta; buffer: A
     numFeatures: model.numFeatures,
     dim: model.dim,
     featureEntries: model.itemFeatureIds.length,
+    rankDim: model.rankDim,
     globalMean: model.globalMean,
     config: { ...model.config },
   };
@@ -420,17 +600,23 @@ export function deserialiseModel(meta: unknown, buffer: ArrayBuffer): HybridMode
   if (typeof m !== 'object' || m === null || m.format !== MODEL_FORMAT) {
     throw new ModelFormatError('not a hybrid recommender snapshot');
   }
+  if (m.version === 1) {
+    throw new ModelFormatError(
+      'snapshot version 1 has no ranking part (version 2 added it): discard it and retrain',
+    );
+  }
   if (m.version !== MODEL_VERSION) {
     throw new ModelFormatError(
       `unsupported snapshot version ${String(m.version)} (expected ${MODEL_VERSION})`,
     );
   }
-  const { numUsers, numItems, numFeatures, dim, featureEntries, globalMean, config } = m;
+  const { numUsers, numItems, numFeatures, dim, featureEntries, rankDim, globalMean, config } = m;
   if (
     !isCount(numUsers) ||
     !isCount(numItems) ||
     !isCount(numFeatures) ||
     !isCount(featureEntries) ||
+    !isCount(rankDim) ||
     !isCount(dim) ||
     dim === 0 ||
     typeof globalMean !== 'number' ||
@@ -442,7 +628,7 @@ export function deserialiseModel(meta: unknown, buffer: ArrayBuffer): HybridMode
     throw new ModelFormatError('snapshot metadata is malformed');
   }
   if (!(buffer instanceof ArrayBuffer)) throw new ModelFormatError('snapshot buffer is missing');
-  const sections = layout({ numUsers, numItems, numFeatures, dim, featureEntries });
+  const sections = layout({ numUsers, numItems, numFeatures, dim, featureEntries, rankDim });
   const total = sections.reduce((s, [, len]) => s + len, 0);
   if (buffer.byteLength !== total * 4) {
     throw new ModelFormatError(`snapshot is ${buffer.byteLength} bytes, expected ${total * 4}`);
@@ -462,6 +648,7 @@ export function deserialiseModel(meta: unknown, buffer: ArrayBuffer): HybridMode
     numItems,
     numFeatures,
     dim,
+    rankDim,
     globalMean,
     config: { ...DEFAULT_HYBRID_CONFIG, ...config },
     ...arrays,

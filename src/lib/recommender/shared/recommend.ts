@@ -1,8 +1,20 @@
 /**
  * From scores to a list worth showing: the top items a user has not rated or bought, kept
  * varied (maximal marginal relevance plus a cap per category), each with a reason.
+ *
+ * Relevance is the model's ranking score (the implicit part: what the user is likely to pick),
+ * not the predicted rating, which favours obscure, highly rated items. A user the model knows
+ * nothing about has a zero ranking vector; then the predicted rating (item and content biases)
+ * orders the list.
  */
-import { itemBiasOf, itemVector, scoreItems, type HybridModel, type UserVector } from './model';
+import {
+  itemBiasOf,
+  itemVector,
+  rankItems,
+  scoreItems,
+  type HybridModel,
+  type UserVector,
+} from './model';
 
 export type Reason =
   /** "Because you liked <item>": the most similar item the user liked, in the learned space. */
@@ -18,7 +30,7 @@ export interface Recommendation {
 
 export interface RecommendOptions {
   /** Items never to show (rated, bought). */
-  exclude: ReadonlySet<number>;
+  exclude: Iterable<number>;
   /** Items the user liked (rated 4 or more, bought), for "because you liked". */
   liked: readonly number[];
   /** The category of an item, for the diversity cap and "popular in". */
@@ -58,9 +70,11 @@ export function recommend(
     lambda = 0.8,
     minSimilarity = 0.3,
   } = options;
+  const excluded = new Set(exclude);
   const candidates: number[] = [];
-  for (let i = 0; i < model.numItems; i++) if (!exclude.has(i)) candidates.push(i);
-  const scores = scoreItems(model, user, candidates);
+  for (let i = 0; i < model.numItems; i++) if (!excluded.has(i)) candidates.push(i);
+  const rank = rankItems(model, user, candidates);
+  const scores = rank.some((s) => s !== 0) ? rank : scoreItems(model, user, candidates);
 
   // Relevance on a 0..1 scale, so that it trades off against cosine similarity in MMR.
   let lo = Infinity;

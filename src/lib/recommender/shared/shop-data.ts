@@ -21,6 +21,63 @@ export const IMPLICIT_SIGNALS: Record<EventType, { rating: number; weight: numbe
   view: { rating: 4, weight: 0.1 },
 };
 
+const pairKey = (profileId: string, productId: string) => `${profileId}\u0000${productId}`;
+
+/**
+ * For each (profile, product) with events but no rating, its strongest event as a weighted
+ * pseudo-rating: the implicit rows, shared by training and by fold-in.
+ */
+function strongestEvents(ratings: readonly Rating[], events: readonly ShopEvent[]) {
+  const rated = new Set(ratings.map((r) => pairKey(r.profileId, r.productId)));
+  const strongest = new Map<
+    string,
+    { user: string; item: string; rating: number; weight: number; type: EventType }
+  >();
+  for (const e of events) {
+    const key = pairKey(e.profileId, e.productId);
+    if (rated.has(key)) continue;
+    const signal = IMPLICIT_SIGNALS[e.type];
+    const current = strongest.get(key);
+    if (!current || signal.weight > current.weight) {
+      strongest.set(key, { user: e.profileId, item: e.productId, ...signal, type: e.type });
+    }
+  }
+  return [...strongest.values()];
+}
+
+/** One profile's signals in model indices, for fold-in and for what to leave out of the list. */
+export interface ProfileSignals {
+  items: number[];
+  values: number[];
+  weights: number[];
+  /** Rated or bought: never recommended again. */
+  exclude: number[];
+  /** Rated 4 or more, or bought: the "because you liked" candidates. */
+  liked: number[];
+}
+
+export function profileSignals(
+  ratings: readonly Rating[],
+  events: readonly ShopEvent[],
+  itemIndex: ReadonlyMap<string, number>,
+): ProfileSignals {
+  const signals: ProfileSignals = { items: [], values: [], weights: [], exclude: [], liked: [] };
+  const add = (productId: string, rating: number, weight: number, owned: boolean) => {
+    const i = itemIndex.get(productId);
+    if (i === undefined) return;
+    signals.items.push(i);
+    signals.values.push(rating);
+    signals.weights.push(weight);
+    if (owned) signals.exclude.push(i);
+    if (owned && rating >= 4) signals.liked.push(i);
+  };
+  for (const r of ratings) add(r.productId, r.rating, 1, true);
+  for (const e of strongestEvents(ratings, events)) {
+    add(e.item, e.rating, e.weight, e.type === 'purchase');
+  }
+  return signals;
+}
+
 /** Feature keys look like 'category:hats', 'brand:Lumen', 'colour:red', 'tag:round', 'price:2'. */
 export function productFeatureKeys(product: Product, priceBand: number): string[] {
   return [
@@ -82,20 +139,6 @@ export function shopTrainingData(
 ): { data: RatingData; maps: IdMaps; features: ItemFeatures } {
   const maps = emptyMaps();
   const features = catalogFeatures(products, maps);
-  const rated = new Set(ratings.map((r) => `${r.profileId}\u0000${r.productId}`));
-  const strongest = new Map<
-    string,
-    { user: string; item: string; rating: number; weight: number }
-  >();
-  for (const e of events) {
-    const key = `${e.profileId}\u0000${e.productId}`;
-    if (rated.has(key) || !maps.itemIndex.has(e.productId)) continue;
-    const signal = IMPLICIT_SIGNALS[e.type];
-    const current = strongest.get(key);
-    if (!current || signal.weight > current.weight) {
-      strongest.set(key, { user: e.profileId, item: e.productId, ...signal });
-    }
-  }
   const rows = [
     ...ratings
       .filter((r) => maps.itemIndex.has(r.productId))
@@ -106,7 +149,9 @@ export function shopTrainingData(
         timestamp: r.updatedAt / 1000,
         weight: 1,
       })),
-    ...strongest.values(),
+    ...strongestEvents(ratings, events)
+      .filter((e) => maps.itemIndex.has(e.item))
+      .map(({ user, item, rating, weight }) => ({ user, item, rating, weight })),
   ];
   const { data } = indexRatings(rows, maps);
   return { data, maps, features };
