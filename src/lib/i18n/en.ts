@@ -1,3 +1,8 @@
+import { assistantEn } from '../assistant/messages';
+import { privacyEn } from '../privacy/messages';
+import { promotionsEn } from '../promotions/messages';
+import { tryOnEn } from '../tryon/messages';
+
 /** English UI text. The Chinese file must have exactly the same shape (checked by the compiler). */
 export const en = {
   appName: 'Private Aisle',
@@ -14,6 +19,11 @@ export const en = {
   language: { label: 'Language', en: 'English', zh: '中文' },
   profile: { label: 'Profile', guest: 'Guest', me: 'Me' },
   dismiss: 'Dismiss',
+  // Each capability keeps its own text next to its code.
+  tryOn: tryOnEn,
+  assistant: assistantEn,
+  promotions: promotionsEn,
+  privacy: privacyEn,
   loading: 'Loading…',
   shop: {
     title: 'Shop',

@@ -1,3 +1,7 @@
+import { assistantZhCN } from '../assistant/messages';
+import { privacyZhCN } from '../privacy/messages';
+import { promotionsZhCN } from '../promotions/messages';
+import { tryOnZhCN } from '../tryon/messages';
 import type { Messages } from './en';
 
 /** 简体中文界面文本。Same shape as en.ts; the compiler rejects a missing key. */
@@ -16,6 +20,10 @@ export const zhCN: Messages = {
   language: { label: '语言', en: 'English', zh: '中文' },
   profile: { label: '用户', guest: '访客', me: '我' },
   dismiss: '关闭',
+  tryOn: tryOnZhCN,
+  assistant: assistantZhCN,
+  promotions: promotionsZhCN,
+  privacy: privacyZhCN,
   loading: '加载中…',
   shop: {
     title: '商店',
