@@ -46,7 +46,8 @@ describe('content security policy', () => {
     for (const policy of [CSP_META, CSP_HEADER]) {
       expect(policy).toContain("default-src 'self'");
       expect(policy).toContain("connect-src 'self'");
-      expect(policy).toMatch(/script-src 'self'(;|$)/);
+      expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+      expect(policy).not.toMatch(/'unsafe-eval'/);
       expect(policy).not.toContain('unsafe-inline');
       expect(policy).not.toMatch(/https?:|\*/);
     }

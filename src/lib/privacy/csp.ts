@@ -1,11 +1,12 @@
 /**
  * The Content-Security-Policy the app ships with: in a <meta> tag of the built index.html and as
  * headers from `vite preview`. Everything is same-origin; nothing may be sent anywhere else.
- * Later capabilities add 'wasm-unsafe-eval' (tfjs, MediaPipe) and blob: workers here, nowhere else.
+ * 'wasm-unsafe-eval' lets WebAssembly compile (tfjs's WASM backend, MediaPipe); it allows no
+ * JavaScript eval and no inline script.
  */
 export const CSP_DIRECTIVES: Record<string, string[]> = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],
