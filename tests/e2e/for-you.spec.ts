@@ -2,6 +2,9 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { openApp } from './app';
 
+const ENGINE_LABEL = /^(JS|WebGPU|WebGL|WASM|CPU \(tfjs\))$/;
+const engineSelect = (page: Page) => page.getByRole('combobox', { name: 'Training engine' });
+
 const recommendations = (page: Page) =>
   page.getByRole('region', { name: 'Recommended for you' }).getByRole('listitem');
 
@@ -18,7 +21,9 @@ test('For you trains on the device, then follows what the shopper likes at once'
 }) => {
   await openApp(page, '#/for-you');
   await expect(page.getByText(/Trained in [\d.]+ s/)).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId('engine')).toHaveText('JS');
+  // Calibration picked an engine and says so; what wins depends on the device.
+  await expect(page.getByTestId('engine')).toHaveText(ENGINE_LABEL);
+  await expect(page.getByTestId('calibration')).toContainText('JS');
   const before = await recommendedIds(page);
   expect(before).toHaveLength(10);
 
@@ -74,4 +79,50 @@ test('retraining runs off the UI thread: no long task over 50 ms', async ({ page
     () => (window as unknown as { longTasks: number[] }).longTasks,
   );
   expect(longTasks.filter((d) => d > 50)).toEqual([]);
+});
+
+test('forcing the WASM engine trains with TensorFlow.js on WASM, remembered across reloads', async ({
+  page,
+}) => {
+  await openApp(page, '#/for-you');
+  await expect(page.getByText(/Trained in [\d.]+ s/)).toBeVisible({ timeout: 30_000 });
+  // Like two items, so the model has something to learn and the list something to follow.
+  const starters = page.getByRole('region', { name: 'Pick a few favourites' }).getByRole('button');
+  await starters.nth(2).click();
+  await starters.nth(5).click();
+
+  await engineSelect(page).selectOption('wasm');
+  await expect(page.getByRole('status').filter({ hasText: /Trained in/ })).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('engine')).toHaveText('WASM');
+  await expect(recommendations(page)).toHaveCount(10);
+  await expect(page.getByText(/^Because you liked /).first()).toBeVisible();
+
+  // The choice is stored (settings table) and the WASM-trained model is the stored one.
+  await page.reload();
+  await expect(engineSelect(page)).toHaveValue('wasm');
+  await expect(page.getByTestId('engine')).toHaveText('WASM');
+  await expect(recommendations(page)).toHaveCount(10);
+
+  // Back to automatic: the calibrated engine trains again.
+  await engineSelect(page).selectOption('auto');
+  await expect(page.getByText(/Trained in [\d.]+ s/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('engine')).toHaveText(ENGINE_LABEL);
+});
+
+test('Cancel stops a training and keeps the previous model', async ({ page }) => {
+  await openApp(page, '#/for-you');
+  await expect(page.getByText(/Trained in [\d.]+ s/)).toBeVisible({ timeout: 30_000 });
+  const before = await page.getByTestId('engine').textContent();
+  // tfjs on WebGL loads the library, compiles its shaders and runs its self-check before the
+  // first epoch: seconds on this machine's software GPU, time enough to cancel.
+  await engineSelect(page).selectOption('webgl');
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(
+    page.getByText('Training cancelled. The previous model is still in use.'),
+  ).toBeVisible();
+  await expect(page.getByTestId('engine')).toHaveText(before!);
+  await expect(recommendations(page)).toHaveCount(10);
+  await expect(page.getByRole('button', { name: 'Retrain now' })).toBeEnabled();
 });

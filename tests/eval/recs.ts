@@ -2,7 +2,7 @@
  * Recommender evaluation harness: the app's own model and trainer code against baselines
  * on a MovieLens folder in either layout (u.data + u.item, or ratings.csv + movies.csv).
  *
- *   npm run eval:recs -- --data ../shared/data/ml-100k [--engine js] [--json out.json]
+ *   npm run eval:recs -- --data ../shared/data/ml-100k [--engine js|js-chromium|tfjs-wasm|tfjs-webgpu|tfjs-webgl|tfjs-cpu] [--json out.json]
  *                        [--folds 5] [--seed 42]
  *
  * Rating prediction: RMSE/MAE per split on ML-100K's canonical u1..u5 splits where present,
@@ -27,6 +27,19 @@ import {
   type RatingRow,
 } from '../../src/lib/recommender/shared/dataset';
 import { trainHybrid } from '../../src/lib/recommender/shared/js-engine';
+import type { EngineId } from '../../src/lib/recommender/shared/engines';
+import { predict, rankItems, type HybridModel } from '../../src/lib/recommender/shared/model';
+import { ChromiumTrainer } from './recs-chromium';
+
+const ENGINES = [
+  'js',
+  'js-chromium',
+  'tfjs-wasm',
+  'tfjs-webgpu',
+  'tfjs-webgl',
+  'tfjs-cpu',
+] as const;
+type Engine = (typeof ENGINES)[number];
 import {
   evaluateTopN,
   mae,
@@ -53,6 +66,8 @@ export function readMovieLensFolder(dir: string): MovieLensFolder {
 interface Model {
   predict(user: number, item: number): number;
   scoreItems?: ItemScorer;
+  /** Training time measured where it ran (in Chromium), without the data's transfer. */
+  trainMs?: number;
 }
 
 interface ModelSpec {
@@ -118,7 +133,8 @@ async function evaluateRatings(models: ModelSpec[], splits: Split[]) {
   );
   for (const split of splits) {
     for (const spec of models) {
-      const { value: model, ms } = await timed(() => spec.train(split.train));
+      const { value: model, ms: outerMs } = await timed(() => spec.train(split.train));
+      const ms = model.trainMs ?? outerMs;
       const { users, items, ratings } = split.test;
       const pred = Float32Array.from(users, (u, r) => model.predict(u, items[r]!));
       const s = scores.get(spec.key)!;
@@ -135,13 +151,19 @@ async function evaluateRatings(models: ModelSpec[], splits: Split[]) {
 
 async function evaluateRanking(
   full: RatingData,
-  rankers: { key: string; name: string; scorer: (train: RatingData) => Promise<ItemScorer> }[],
+  rankers: {
+    key: string;
+    name: string;
+    scorer: (train: RatingData) => Promise<ItemScorer | { score: ItemScorer; ms: number }>;
+  }[],
   seed: number,
 ) {
   const { train, test } = leaveLastOut(full);
   const results = new Map<string, TopNResult & { trainMs: number }>();
   for (const r of rankers) {
-    const { value: score, ms } = await timed(() => r.scorer(train));
+    const { value: scored, ms: outerMs } = await timed(() => r.scorer(train));
+    const score = typeof scored === 'function' ? scored : scored.score;
+    const ms = typeof scored === 'function' ? outerMs : scored.ms;
     const result = evaluateTopN({ train, test, numItems: full.numItems, score, seed });
     results.set(r.key, { ...result, trainMs: ms });
     console.error(`  top-N ${r.name}: HR@10 ${result.hr10.toFixed(4)}`);
@@ -174,7 +196,7 @@ function ratingTable(
 
 function usage(message: string): never {
   console.error(
-    `${message}\n\nUsage: npm run eval:recs -- --data <MovieLens folder> [--engine js] [--json out.json] [--folds 5] [--seed 42]`,
+    `${message}\n\nUsage: npm run eval:recs -- --data <MovieLens folder> [--engine ${ENGINES.join('|')}] [--json out.json] [--folds 5] [--seed 42]`,
   );
   process.exit(2);
 }
@@ -196,8 +218,15 @@ async function main(): Promise<void> {
       `Data folder not found: ${dir}\nThe MovieLens data is missing from this checkout (it is not part of the repo; see ../shared/data/README.md).`,
     );
   }
-  if (values.engine !== 'js')
-    usage(`Engine "${values.engine}" is not available in this harness; use --engine js.`);
+  const engineArg = values.engine as Engine;
+  if (!ENGINES.includes(engineArg)) usage(`Unknown engine "${values.engine}".`);
+  // js: the JS engine in Node. js-chromium and tfjs-*: the app's engine runner in Chromium.
+  const browserEngine: EngineId | null =
+    engineArg === 'js'
+      ? null
+      : engineArg === 'js-chromium'
+        ? 'js'
+        : (engineArg.slice(5) as EngineId);
   const folds = Number(values.folds);
   const seed = Number(values.seed);
   if (!Number.isInteger(folds) || folds < 1)
@@ -232,11 +261,39 @@ async function main(): Promise<void> {
   );
   console.log(`Engine ${values.engine}; rating prediction on ${splitKind}\n`);
 
+  let browser: ChromiumTrainer | null = null;
+  const backends = new Set<string>();
+  const reports: unknown[] = [];
+  if (browserEngine) {
+    browser = new ChromiumTrainer();
+    await browser.start();
+    console.log(`Chromium: ${browser.userAgent}`);
+  }
+  /** The hybrid, trained in Node (js) or in Chromium; the model comes back either way. */
+  const trainModel = async (d: RatingData): Promise<{ model: HybridModel; ms: number }> => {
+    if (!browser || !browserEngine) {
+      const t0 = performance.now();
+      const { model } = trainHybrid(d, features, { seed });
+      backends.add('js');
+      return { model, ms: performance.now() - t0 };
+    }
+    const run = await browser.train(browserEngine, d, features, { seed });
+    backends.add(run.engine);
+    if (reports.length === 0) reports.push(...run.reports);
+    return run;
+  };
   const models: ModelSpec[] = [
     { key: 'global_mean', name: 'global mean', train: trainGlobalMean },
     { key: 'biases', name: 'biases', train: (d) => trainBiases(d) },
     { key: 'item_knn', name: 'item-kNN', train: (d) => trainItemKnn(d) },
-    { key: 'hybrid', name: 'hybrid', train: (d) => trainHybrid(d, features, { seed }) },
+    {
+      key: 'hybrid',
+      name: 'hybrid',
+      train: async (d) => {
+        const { model, ms } = await trainModel(d);
+        return { predict: (u, i) => predict(model, u, i), trainMs: ms };
+      },
+    },
   ];
   const scores = await evaluateRatings(models, splits);
   console.log(`RMSE\n${ratingTable(models, splits, scores, 'rmse', 4)}\n`);
@@ -248,7 +305,10 @@ async function main(): Promise<void> {
       key: 'hybrid',
       name: 'hybrid',
       // Top-N uses the model's ranking score (its implicit part), not the predicted rating.
-      scorer: async (d: RatingData) => trainHybrid(d, features, { seed }).rankItems,
+      scorer: async (d: RatingData) => {
+        const { model, ms } = await trainModel(d);
+        return { score: (u: number, items: Uint32Array) => rankItems(model, u, items), ms };
+      },
     },
     { key: 'popularity', name: 'popularity', scorer: async (d: RatingData) => popularityScorer(d) },
     {
@@ -257,7 +317,7 @@ async function main(): Promise<void> {
       scorer: async (d: RatingData) => trainItemKnn(d).scoreItems,
     },
   ];
-  const ranking = await evaluateRanking(full, rankers, seed);
+  const ranking = await evaluateRanking(full, rankers, seed).finally(() => browser?.stop());
   const f4 = (x: number) => x.toFixed(4);
   const topRows = rankers.map((r) => {
     const t = ranking.results.get(r.key)!;
@@ -290,7 +350,12 @@ async function main(): Promise<void> {
   );
 
   if (values.json) {
-    const report = jsonReport(basename(dir), values.engine, splitKind, scores, ranking.results);
+    const report = {
+      ...jsonReport(basename(dir), values.engine, splitKind, scores, ranking.results),
+      backend: [...backends].join(','),
+      runtime: browser ? `Chromium (${browser.userAgent})` : `Node ${process.version}`,
+      ladder: reports,
+    };
     writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nWrote ${values.json}`);
   }

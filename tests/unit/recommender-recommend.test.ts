@@ -75,6 +75,18 @@ describe('recommend', () => {
     expect(hats(capped)).toBeLessThanOrEqual(3);
   });
 
+  it('one group only, when asked: the list is filled from it, past the diversity cap', () => {
+    const bags = recommend(model, hatLover, {
+      exclude: ratedBy0,
+      liked: [0],
+      groupOf,
+      onlyGroup: 'bags',
+      k: 8,
+    });
+    expect(bags).toHaveLength(8);
+    expect(bags.every((r) => groupOf(r.item) === 'bags' && !ratedBy0.has(r.item))).toBe(true);
+  });
+
   it('popular items skip the excluded ones', () => {
     const top = popularItems(model, new Set([1]), 5);
     expect(top).toHaveLength(5);

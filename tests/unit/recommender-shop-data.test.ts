@@ -4,6 +4,7 @@ import type { Rating, ShopEvent } from '../../src/lib/db/schema';
 import { emptyMaps } from '../../src/lib/recommender/shared/dataset';
 import {
   IMPLICIT_SIGNALS,
+  IMPORTED_USER_PREFIX,
   catalogFeatures,
   profileSignals,
   shopTrainingData,
@@ -105,5 +106,33 @@ describe('shop data for the recommender', () => {
     expect(signals.weights).toEqual([1, 1, 0.3, 0.5, 0.1]);
     expect(signals.exclude).toEqual([0, 1, 3]); // rated or bought
     expect(signals.liked).toEqual([0, 3]); // rated 4+ or bought
+  });
+
+  it("trains the shop's imported ratings as extra users, apart from the device's profiles", () => {
+    const [a, b] = [products[0]!.id, products[1]!.id];
+    const imported = {
+      // User "me" in the file is not the local profile "me"; a product no longer sold is skipped.
+      userIds: ['me', 'u2'],
+      itemIds: [a, 'gone-001', b],
+      users: Uint32Array.from([0, 0, 1, 1]),
+      items: Uint32Array.from([0, 1, 2, 0]),
+      ratings: Float32Array.from([4, 5, 2, 3]),
+    };
+    const { data, maps } = shopTrainingData([rating('me', b, 5)], [], products, imported);
+    expect(maps.userIds).toEqual(['me', `${IMPORTED_USER_PREFIX}me`, `${IMPORTED_USER_PREFIX}u2`]);
+    expect(data.n).toBe(4);
+    const rows = Array.from({ length: data.n }, (_, r) => [
+      maps.userIds[data.users[r]!],
+      maps.itemIds[data.items[r]!],
+      data.ratings[r],
+    ]);
+    expect(rows).toEqual([
+      ['me', b, 5],
+      [`${IMPORTED_USER_PREFIX}me`, a, 4],
+      [`${IMPORTED_USER_PREFIX}u2`, b, 2],
+      [`${IMPORTED_USER_PREFIX}u2`, a, 3],
+    ]);
+    // Without an import nothing changes.
+    expect(shopTrainingData([rating('me', b, 5)], [], products, null).data.n).toBe(1);
   });
 });

@@ -8,6 +8,8 @@ import type { Dataset } from '../../db/schema';
 import type { EpochReport } from '../shared/js-engine';
 import { deserialiseModel, type HybridModel } from '../shared/model';
 import { recommend, type Reason } from '../shared/recommend';
+import { isEngineId, type EngineId } from '../shared/engines';
+import { loadEngineSettings, recommender } from './recommender.svelte';
 import type { DatasetTrainerApi } from '../worker/dataset.worker';
 import { spawnDatasetTrainer } from './workers';
 
@@ -22,6 +24,7 @@ export type DemoTraining =
 let dataset = $state.raw<Dataset | null>(null);
 let model = $state.raw<HybridModel | null>(null);
 let training = $state<DemoTraining>({ phase: 'idle' });
+let engine = $state<EngineId>('js');
 let worker: Worker | null = null;
 
 export const demo = {
@@ -34,6 +37,10 @@ export const demo = {
   get training() {
     return training;
   },
+  /** The engine that trained the demo's model. */
+  get engine() {
+    return engine;
+  },
 };
 
 /** Loads the imported MovieLens data set and, if it matches, the model trained on it. */
@@ -45,6 +52,7 @@ export async function loadDemo(db: AisleDB): Promise<void> {
   if (!snapshot || snapshot.meta.importedAt !== dataset.importedAt) return;
   try {
     model = deserialiseModel(snapshot.meta.model, snapshot.weights);
+    engine = isEngineId(snapshot.meta.engine) ? snapshot.meta.engine : 'js';
   } catch {
     await db.modelSnapshots.delete(snapshot.id); // unreadable: retrain instead
   }
@@ -62,14 +70,25 @@ export async function trainDemo(db: AisleDB): Promise<void> {
     training = { phase: 'training', epoch: e.epoch, epochs: e.epochs, validation: [...validation] };
   };
   try {
-    const result = await wrap<DatasetTrainerApi>(current).train('movielens', proxy(onEpoch));
+    // The shop's engine setting: a forced engine, else the calibrated one, else JS.
+    await loadEngineSettings(db);
+    const wanted =
+      recommender.engineSetting !== 'auto'
+        ? recommender.engineSetting
+        : (recommender.calibration?.engine ?? 'js');
+    const result = await wrap<DatasetTrainerApi>(current).train(
+      'movielens',
+      proxy(onEpoch),
+      wanted,
+    );
     finished = true;
     model = deserialiseModel(result.meta, result.buffer);
+    engine = result.engine;
     training = { phase: 'done', validation, ms: result.ms };
     await saveSnapshot(db, {
       name: SNAPSHOT,
       version: result.meta.version,
-      meta: { model: result.meta, importedAt: result.importedAt },
+      meta: { model: result.meta, importedAt: result.importedAt, engine: result.engine },
       weights: result.buffer,
     });
   } catch (e) {

@@ -4,7 +4,18 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Product } from '../../catalog/types';
-import { loadSnapshot, saveSnapshot, type AisleDB } from '../../db';
+import { getSetting, loadSnapshot, saveSnapshot, setSetting, type AisleDB } from '../../db';
+import type { ProbeReport } from '../../ml/shared/ladder';
+import {
+  CALIBRATION_KEY,
+  ENGINE_SETTING_KEY,
+  isCalibration,
+  isEngineId,
+  isEngineSetting,
+  type Calibration,
+  type EngineId,
+  type EngineSetting,
+} from '../shared/engines';
 import type { EpochReport } from '../shared/js-engine';
 import { deserialiseModel, foldInUser, type HybridModel } from '../shared/model';
 import { profileSignals } from '../shared/shop-data';
@@ -19,7 +30,7 @@ interface LoadedModel {
   model: HybridModel;
   itemIds: string[];
   itemIndex: Map<string, number>;
-  engine: string;
+  engine: EngineId;
   trainedAt: number;
   ms: number;
 }
@@ -34,6 +45,9 @@ export type TrainingState =
 let loaded = $state.raw<LoadedModel | null>(null);
 let training = $state<TrainingState>({ phase: 'idle' });
 let worker: Worker | null = null;
+let engineSetting = $state<EngineSetting>('auto');
+let calibration = $state.raw<Calibration | null>(null);
+let reports = $state.raw<ProbeReport[]>([]);
 
 export const recommender = {
   get model() {
@@ -42,7 +56,40 @@ export const recommender = {
   get training() {
     return training;
   },
+  /** 'auto' (the calibrated fastest engine) or the engine the user forced. */
+  get engineSetting() {
+    return engineSetting;
+  },
+  /** This device's calibration: which engine won, and each one's estimated training time. */
+  get calibration() {
+    return calibration;
+  },
+  /** The tfjs backend ladder's reports from the last training that tried tfjs. */
+  get reports() {
+    return reports;
+  },
 };
+
+/** Reads the engine setting and the calibration from the settings table. */
+export async function loadEngineSettings(db: AisleDB): Promise<void> {
+  const [setting, stored] = await Promise.all([
+    getSetting<unknown>(db, ENGINE_SETTING_KEY, 'auto'),
+    getSetting<unknown>(db, CALIBRATION_KEY, null),
+  ]);
+  engineSetting = isEngineSetting(setting) ? setting : 'auto';
+  calibration = isCalibration(stored) ? stored : null;
+}
+
+/** Remembers the user's engine choice and retrains with it. */
+export async function setEngineSetting(
+  db: AisleDB,
+  products: Product[],
+  value: EngineSetting,
+): Promise<void> {
+  engineSetting = value;
+  await setSetting(db, ENGINE_SETTING_KEY, value);
+  await train(db, products);
+}
 
 function toLoaded(meta: unknown, buffer: ArrayBuffer, extra: Record<string, unknown>): LoadedModel {
   const model = deserialiseModel(meta, buffer);
@@ -54,7 +101,7 @@ function toLoaded(meta: unknown, buffer: ArrayBuffer, extra: Record<string, unkn
     model,
     itemIds,
     itemIndex: new Map(itemIds.map((id, i) => [id, i])),
-    engine: String(extra.engine ?? 'js'),
+    engine: isEngineId(extra.engine) ? extra.engine : 'js',
     trainedAt: Number(extra.trainedAt ?? 0),
     ms: Number(extra.ms ?? 0),
   };
@@ -77,7 +124,12 @@ export async function loadStoredModel(db: AisleDB): Promise<boolean> {
 /** Trains in the worker from everything on the device, then stores and uses the result. */
 export async function train(db: AisleDB, products: Product[]): Promise<void> {
   cancel();
-  const [ratings, events] = await Promise.all([db.ratings.toArray(), db.events.toArray()]);
+  const [ratings, events, imported] = await Promise.all([
+    db.ratings.toArray(),
+    db.events.toArray(),
+    db.datasets.get('shop'),
+    loadEngineSettings(db),
+  ]);
   worker = spawnShopTrainer();
   const api: Remote<TrainerApi> = wrap(worker);
   const started = performance.now();
@@ -99,7 +151,10 @@ export async function train(db: AisleDB, products: Product[]): Promise<void> {
   };
   let result: TrainedShopModel;
   try {
-    result = await api.train({ ratings, events, products }, proxy(onEpoch));
+    result = await api.train(
+      { ratings, events, products, engine: engineSetting, calibration, imported: imported ?? null },
+      proxy(onEpoch),
+    );
   } catch (e) {
     if (worker === current) training = { phase: 'failed', message: String(e) };
     return;
@@ -117,7 +172,12 @@ export async function train(db: AisleDB, products: Product[]): Promise<void> {
     ms: result.ms,
   };
   loaded = toLoaded(result.meta, result.buffer, extra);
+  reports = result.reports;
   training = { phase: 'done', losses, ms: performance.now() - started };
+  if (result.calibration) {
+    calibration = result.calibration;
+    await setSetting(db, CALIBRATION_KEY, result.calibration);
+  }
   await saveSnapshot(db, {
     name: SNAPSHOT_NAME,
     version: result.meta.version,
@@ -141,6 +201,7 @@ export async function recommendFor(
   db: AisleDB,
   profileId: string,
   groupOf: (productId: string) => string,
+  onlyGroup?: string,
   k = 10,
 ): Promise<{ productId: string; reason: Recommendation['reason'] & { likedId?: string } }[]> {
   const current = loaded;
@@ -154,7 +215,13 @@ export async function recommendFor(
   // One fold-in gives both parts: the rating part for reasons, the ranking part for the order.
   const user = foldInUser(model, items, values, weights);
   // With nothing rated yet the folded-in user is neutral: item and content biases decide.
-  const list = recommend(model, user, { exclude, liked, groupOf: (i) => groupOf(itemIds[i]!), k });
+  const list = recommend(model, user, {
+    exclude,
+    liked,
+    groupOf: (i) => groupOf(itemIds[i]!),
+    onlyGroup,
+    k,
+  });
   return list.map(({ item, reason }) => ({
     productId: itemIds[item]!,
     reason: reason.kind === 'liked' ? { ...reason, likedId: itemIds[reason.item] } : reason,

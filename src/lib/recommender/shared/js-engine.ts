@@ -52,14 +52,14 @@ export type HybridPredictor = RatingPredictor & {
   rankItems(user: number, items: Uint32Array): Float32Array;
 };
 
-function fillGaussian(a: Float32Array, std: number, rand: () => number): void {
+export function fillGaussian(a: Float32Array, std: number, rand: () => number): void {
   for (let k = 0; k < a.length; k++) {
     const u = 1 - rand(); // (0, 1]: log stays finite
     a[k] = std * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
   }
 }
 
-function checkData(data: RatingData, what: string): void {
+export function checkData(data: RatingData, what: string): void {
   const { n, users, items, ratings, weights, numUsers, numItems } = data;
   if (
     users.length < n ||
@@ -78,7 +78,7 @@ function checkData(data: RatingData, what: string): void {
   }
 }
 
-function resolveConfig(config: Partial<HybridConfig> | undefined): HybridConfig {
+export function resolveConfig(config: Partial<HybridConfig> | undefined): HybridConfig {
   const c = { ...DEFAULT_HYBRID_CONFIG, ...config };
   if (!Number.isInteger(c.dim) || c.dim < 1) throw new RangeError(`dim must be ≥ 1, not ${c.dim}`);
   if (!Number.isInteger(c.epochs) || c.epochs < 0) throw new RangeError(`bad epochs ${c.epochs}`);
@@ -86,6 +86,40 @@ function resolveConfig(config: Partial<HybridConfig> | undefined): HybridConfig 
     if (!Number.isFinite(v) || v < 0) throw new RangeError(`config.${k} must be ≥ 0, not ${v}`);
   }
   return c;
+}
+
+/**
+ * The training rows grouped by user (CSR), with the effective weights (implicit rows scaled by
+ * implicitWeight), each item's summed weight n_i and the weighted mean rating μ.
+ */
+export function groupRows(
+  train: RatingData,
+  cfg: HybridConfig,
+): UserRows & { counts: Float32Array; mu: number } {
+  const { numUsers: nU, numItems: nI, n } = train;
+  const start = new Uint32Array(nU + 1);
+  for (let r = 0; r < n; r++) start[train.users[r]! + 1]!++;
+  for (let u = 0; u < nU; u++) start[u + 1]! += start[u]!;
+  const fill = start.slice(0, nU);
+  const rowItem = new Uint32Array(n);
+  const rowRating = new Float32Array(n);
+  const rowWeight = new Float32Array(n);
+  const counts = new Float32Array(nI);
+  let mu = 0;
+  let wTotal = 0;
+  for (let r = 0; r < n; r++) {
+    const raw = train.weights ? train.weights[r]! : 1;
+    const w = raw < 1 ? raw * cfg.implicitWeight : raw;
+    const k = fill[train.users[r]!]!++;
+    rowItem[k] = train.items[r]!;
+    rowRating[k] = train.ratings[r]!;
+    rowWeight[k] = w;
+    counts[train.items[r]!]! += w;
+    mu += w * train.ratings[r]!;
+    wTotal += w;
+  }
+  mu = wTotal > 0 ? mu / wTotal : (1 + 5) / 2;
+  return { start, rowItem, rowRating, rowWeight, counts, mu };
 }
 
 export function trainHybrid(
@@ -109,29 +143,7 @@ export function trainHybrid(
     if (fid[x]! >= nF) throw new RangeError(`features: id ${fid[x]} ≥ numFeatures ${nF}`);
   }
 
-  // Rows grouped by user (CSR), with the effective weights.
-  const start = new Uint32Array(nU + 1);
-  for (let r = 0; r < n; r++) start[train.users[r]! + 1]!++;
-  for (let u = 0; u < nU; u++) start[u + 1]! += start[u]!;
-  const fill = start.slice(0, nU);
-  const rowItem = new Uint32Array(n);
-  const rowRating = new Float32Array(n);
-  const rowWeight = new Float32Array(n);
-  const counts = new Float32Array(nI);
-  let mu = 0;
-  let wTotal = 0;
-  for (let r = 0; r < n; r++) {
-    const raw = train.weights ? train.weights[r]! : 1;
-    const w = raw < 1 ? raw * cfg.implicitWeight : raw;
-    const k = fill[train.users[r]!]!++;
-    rowItem[k] = train.items[r]!;
-    rowRating[k] = train.ratings[r]!;
-    rowWeight[k] = w;
-    counts[train.items[r]!]! += w;
-    mu += w * train.ratings[r]!;
-    wTotal += w;
-  }
-  mu = wTotal > 0 ? mu / wTotal : (1 + 5) / 2;
+  const { start, rowItem, rowRating, rowWeight, counts, mu } = groupRows(train, cfg);
 
   // Per-item constants of the content part: 1/|F(i)| and ln(1 + n_i).
   const featInv = new Float64Array(nI);
@@ -320,7 +332,7 @@ export function trainHybrid(
 }
 
 /** The training rows grouped by user (CSR), with their effective weights. */
-interface UserRows {
+export interface UserRows {
   start: Uint32Array;
   rowItem: Uint32Array;
   rowRating: Float32Array;
@@ -460,7 +472,7 @@ function shuffle(a: Uint32Array, s0: number, s1: number, rand: () => number): vo
 }
 
 /** userFactors ← p̃_u = p_u + |N(u)|^-½ Σ y_j; a user without rows gets zeros, not noise. */
-function materialiseUsers(
+export function materialiseUsers(
   model: HybridModel,
   P: Float32Array,
   start: Uint32Array,
@@ -484,7 +496,7 @@ function materialiseUsers(
   }
 }
 
-function rmseOn(model: HybridModel, data: RatingData): number {
+export function rmseOn(model: HybridModel, data: RatingData): number {
   let se = 0;
   for (let r = 0; r < data.n; r++) {
     se += (predict(model, data.users[r]!, data.items[r]!) - data.ratings[r]!) ** 2;

@@ -35,6 +35,8 @@ export interface RecommendOptions {
   liked: readonly number[];
   /** The category of an item, for the diversity cap and "popular in". */
   groupOf: (item: number) => string;
+  /** Only items of this group ("recommend me sunglasses"); the diversity cap does not apply. */
+  onlyGroup?: string;
   k?: number;
   /** At most this many items of one group in the list. */
   maxPerGroup?: number;
@@ -65,14 +67,17 @@ export function recommend(
     exclude,
     liked,
     groupOf,
+    onlyGroup,
     k = 10,
-    maxPerGroup = 3,
+    maxPerGroup = onlyGroup === undefined ? 3 : Infinity,
     lambda = 0.8,
     minSimilarity = 0.3,
   } = options;
   const excluded = new Set(exclude);
   const candidates: number[] = [];
-  for (let i = 0; i < model.numItems; i++) if (!excluded.has(i)) candidates.push(i);
+  for (let i = 0; i < model.numItems; i++)
+    if (!excluded.has(i) && (onlyGroup === undefined || groupOf(i) === onlyGroup))
+      candidates.push(i);
   const rank = rankItems(model, user, candidates);
   const scores = rank.some((s) => s !== 0) ? rank : scoreItems(model, user, candidates);
 

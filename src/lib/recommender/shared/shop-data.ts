@@ -132,10 +132,23 @@ export function catalogFeatures(products: readonly Product[], maps: IdMaps): Ite
  * Training rows for every profile on the device: explicit ratings at weight 1, and for each
  * (profile, product) with events but no rating, its strongest event as a weighted pseudo-rating.
  */
+/** Ratings the shop imported (db.datasets 'shop'): other shoppers, as extra training users. */
+export interface ImportedShopRatings {
+  userIds: readonly string[];
+  itemIds: readonly string[];
+  users: ArrayLike<number>;
+  items: ArrayLike<number>;
+  ratings: ArrayLike<number>;
+}
+
+/** Imported users get their own id space, so an imported "1" is never the profile "1". */
+export const IMPORTED_USER_PREFIX = 'imported:';
+
 export function shopTrainingData(
   ratings: readonly Rating[],
   events: readonly ShopEvent[],
   products: readonly Product[],
+  imported?: ImportedShopRatings | null,
 ): { data: RatingData; maps: IdMaps; features: ItemFeatures } {
   const maps = emptyMaps();
   const features = catalogFeatures(products, maps);
@@ -153,6 +166,18 @@ export function shopTrainingData(
       .filter((e) => maps.itemIndex.has(e.item))
       .map(({ user, item, rating, weight }) => ({ user, item, rating, weight })),
   ];
+  if (imported) {
+    for (let r = 0; r < imported.ratings.length; r++) {
+      const item = imported.itemIds[imported.items[r]!];
+      if (item === undefined || !maps.itemIndex.has(item)) continue; // a product no longer sold
+      rows.push({
+        user: IMPORTED_USER_PREFIX + imported.userIds[imported.users[r]!],
+        item,
+        rating: imported.ratings[r]!,
+        weight: 1,
+      });
+    }
+  }
   const { data } = indexRatings(rows, maps);
   return { data, maps, features };
 }

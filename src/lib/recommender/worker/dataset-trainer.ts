@@ -4,15 +4,19 @@
  */
 import type { Dataset } from '../../db/schema';
 import { randomFolds } from '../shared/dataset';
-import { trainHybrid, type EpochReport } from '../shared/js-engine';
+import type { EngineId } from '../shared/engines';
+import type { EpochReport } from '../shared/js-engine';
 import { movieFeatures } from '../shared/movielens';
 import { serialiseModel, type ModelMeta } from '../shared/model';
 import type { RatingData } from '../shared/types';
+import { trainWithEngine } from './engine-runner';
 
 export interface TrainedDatasetModel {
   meta: ModelMeta;
   buffer: ArrayBuffer;
   validationRmse: number;
+  /** The engine that trained (a tfjs backend that fails its self-check falls lower). */
+  engine: EngineId;
   ms: number;
 }
 
@@ -40,17 +44,20 @@ export function datasetFeatures(dataset: Dataset) {
   return movieFeatures(movies, maps);
 }
 
-export function trainDataset(
+export async function trainDataset(
   dataset: Dataset,
   onEpoch?: (e: EpochReport & { epochs: number }) => void,
-): TrainedDatasetModel {
+  engine: EngineId = 'js',
+): Promise<TrainedDatasetModel> {
   const started = performance.now();
   const [{ train, test }] = randomFolds(datasetRatings(dataset), 10, 42) as [
     { train: RatingData; test: RatingData },
   ];
   let validationRmse = NaN;
-  const epochs = 30;
-  const { model } = trainHybrid(
+  // Each engine's own epoch count: 30 for JS's SGD, 20 for tfjs's Adam (TFJS_TUNING).
+  const epochs = engine === 'js' ? 30 : 20;
+  const run = await trainWithEngine(
+    engine,
     train,
     datasetFeatures(dataset),
     { epochs },
@@ -62,6 +69,6 @@ export function trainDataset(
       },
     },
   );
-  const { meta, buffer } = serialiseModel(model);
-  return { meta, buffer, validationRmse, ms: performance.now() - started };
+  const { meta, buffer } = serialiseModel(run.predictor.model);
+  return { meta, buffer, validationRmse, engine: run.engine, ms: performance.now() - started };
 }

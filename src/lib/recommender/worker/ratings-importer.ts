@@ -7,6 +7,7 @@ import {
   encodingOf,
   type RatingsImportCode,
 } from '../shared/ratings-import';
+import type { StorageErrorCode } from '../../db/errors';
 
 export interface ImportProgress {
   step: 'reading' | 'parsing' | 'saving';
@@ -29,7 +30,7 @@ export type ImportOutcome =
   | ImportSummary
   | {
       ok: false;
-      code: RatingsImportCode | 'quota' | 'unavailable' | 'invalid' | 'unknown';
+      code: RatingsImportCode | StorageErrorCode;
       detail: string;
     };
 

@@ -1,18 +1,27 @@
 /**
- * Trains the shop's model from the device's ratings and events. Plain logic, so it runs in the
- * worker and in unit tests alike; the worker entry only exposes it.
+ * Trains the shop's model from the device's ratings and events (plus the shop's imported ratings
+ * as extra users), with the engine the settings ask for. Plain logic, so it runs in the worker
+ * and in unit tests alike; the worker entry only exposes it.
  */
 import type { Product } from '../../catalog/types';
 import type { Rating, ShopEvent } from '../../db/schema';
-import { trainHybrid, type EpochReport } from '../shared/js-engine';
+import type { ProbeReport } from '../../ml/shared/ladder';
+import type { Calibration, EngineId, EngineSetting } from '../shared/engines';
+import type { EpochReport } from '../shared/js-engine';
 import { serialiseModel, type HybridConfig, type ModelMeta } from '../shared/model';
-import { shopTrainingData } from '../shared/shop-data';
+import { shopTrainingData, type ImportedShopRatings } from '../shared/shop-data';
+import { calibrate, trainWithEngine } from './engine-runner';
 
 export interface TrainRequest {
   ratings: Rating[];
   events: ShopEvent[];
   products: Product[];
   config?: Partial<HybridConfig>;
+  /** The user's engine setting; 'auto' (default) uses `calibration`, calibrating if absent. */
+  engine?: EngineSetting;
+  calibration?: Calibration | null;
+  /** The shop's imported ratings (db.datasets 'shop'), trained as extra users. */
+  imported?: ImportedShopRatings | null;
 }
 
 export interface TrainedShopModel {
@@ -22,7 +31,12 @@ export interface TrainedShopModel {
   userIds: string[];
   itemIds: string[];
   featureNames: string[];
-  engine: 'js';
+  /** The engine that actually trained (a forced backend that failed its check falls lower). */
+  engine: EngineId;
+  /** Set when this training calibrated the device: store it. */
+  calibration?: Calibration;
+  /** The tfjs backend ladder's reports, when tfjs was tried. */
+  reports: ProbeReport[];
   ms: number;
 }
 
@@ -32,31 +46,43 @@ export interface TrainedShopModel {
  */
 export const SHOP_CONFIG: Partial<HybridConfig> = { dim: 16, epochs: 40 };
 
-export function trainShopModel(
+export async function trainShopModel(
   request: TrainRequest,
   onEpoch?: (e: EpochReport & { epochs: number }) => void,
   signal?: AbortSignal,
-): TrainedShopModel {
+): Promise<TrainedShopModel> {
   const started = performance.now();
   const { data, maps, features } = shopTrainingData(
     request.ratings,
     request.events,
     request.products,
+    request.imported,
   );
   const config = { ...SHOP_CONFIG, ...request.config };
+  let engine: EngineId;
+  let calibration: Calibration | undefined;
+  const setting = request.engine ?? 'auto';
+  if (setting !== 'auto') engine = setting;
+  else if (request.calibration) engine = request.calibration.engine;
+  else {
+    calibration = await calibrate(data, features, config);
+    engine = calibration.engine;
+  }
   const epochs = config.epochs ?? 40;
-  const { model } = trainHybrid(data, features, config, {
+  const run = await trainWithEngine(engine, data, features, config, {
     signal,
     onEpoch: (e) => onEpoch?.({ ...e, epochs }),
   });
-  const { meta, buffer } = serialiseModel(model);
+  const { meta, buffer } = serialiseModel(run.predictor.model);
   return {
     meta,
     buffer,
     userIds: maps.userIds,
     itemIds: maps.itemIds,
     featureNames: features.featureNames,
-    engine: 'js',
+    engine: run.engine,
+    ...(calibration ? { calibration } : {}),
+    reports: run.reports,
     ms: performance.now() - started,
   };
 }
