@@ -1,0 +1,242 @@
+/**
+ * The assistant's model, without tfjs (pure): the feature space, the two signals, their blend.
+ *
+ * Features: hashed word / bigram / character n-grams (text.ts) restricted to the buckets seen in
+ * training (a compact vocabulary: the weights stay small), weighted by sublinear tf × idf and
+ * L2-normalised.
+ *
+ * Signal 1, the classifier: a linear softmax layer over those features (a fastText-style bag of
+ * n-grams without the low-rank bottleneck), trained with TensorFlow.js in the worker; inference is
+ * a sparse dot product here, so an answer takes well under a millisecond.
+ * Signal 2, lexical retrieval: BM25 of the question against every example question; an intent's
+ * score is its best example's.
+ * Blend: p = α·softmax(classifier) + (1−α)·softmax(BM25 / τ); confidence = p of the top intent.
+ */
+import { hashedCounts, HASH_BITS } from './text';
+
+export interface SparseVec {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+export interface Vocabulary {
+  bits: number;
+  /** Hash bucket → row, for buckets seen in training. */
+  rows: Map<number, number>;
+  /** Inverse document frequency per row. */
+  idf: Float32Array;
+}
+
+/** Builds the compact vocabulary from training texts (buckets seen in at least minDf texts). */
+export function buildVocabulary(texts: readonly string[], minDf = 1, bits = HASH_BITS): Vocabulary {
+  const df = new Map<number, number>();
+  for (const t of texts)
+    for (const b of hashedCounts(t, bits).keys()) df.set(b, (df.get(b) ?? 0) + 1);
+  const rows = new Map<number, number>();
+  const idfs: number[] = [];
+  const n = texts.length;
+  for (const [b, d] of df) {
+    if (d < minDf) continue;
+    rows.set(b, idfs.length);
+    idfs.push(Math.log((1 + n) / (1 + d)) + 1);
+  }
+  return { bits, rows, idf: Float32Array.from(idfs) };
+}
+
+/** Sublinear tf × idf, L2-normalised, over known rows only (sorted by row). */
+export function vectorise(vocab: Vocabulary, text: string): SparseVec {
+  const pairs: [number, number][] = [];
+  let norm = 0;
+  for (const [b, c] of hashedCounts(text, vocab.bits)) {
+    const r = vocab.rows.get(b);
+    if (r === undefined) continue;
+    const v = (1 + Math.log(c)) * vocab.idf[r]!;
+    pairs.push([r, v]);
+    norm += v * v;
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  const s = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return {
+    idx: Int32Array.from(pairs, (p) => p[0]),
+    val: Float32Array.from(pairs, (p) => p[1] * s),
+  };
+}
+
+/** Cosine similarity of two normalised sparse vectors (sorted indices). */
+export function cosine(a: SparseVec, b: SparseVec): number {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < a.idx.length && j < b.idx.length) {
+    const x = a.idx[i]!;
+    const y = b.idx[j]!;
+    if (x === y) s += a.val[i++]! * b.val[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return s;
+}
+
+/** The linear classifier's weights: W is rows × classes (row-major), b per class. */
+export interface LinearWeights {
+  classes: number;
+  w: Float32Array;
+  b: Float32Array;
+}
+
+export function linearLogits(m: LinearWeights, x: SparseVec, out = new Float32Array(m.classes)) {
+  const c = m.classes;
+  out.set(m.b);
+  for (let k = 0; k < x.idx.length; k++) {
+    const v = x.val[k]!;
+    const base = x.idx[k]! * c;
+    for (let j = 0; j < c; j++) out[j]! += v * m.w[base + j]!;
+  }
+  return out;
+}
+
+export function softmax(z: ArrayLike<number>, temperature = 1): Float64Array {
+  let max = -Infinity;
+  for (let i = 0; i < z.length; i++) max = Math.max(max, z[i]!);
+  const out = new Float64Array(z.length);
+  let sum = 0;
+  for (let i = 0; i < z.length; i++) sum += out[i] = Math.exp((z[i]! - max) / temperature);
+  for (let i = 0; i < z.length; i++) out[i]! /= sum;
+  return out;
+}
+
+/**
+ * BM25 over the example questions, with the same hashed features (query terms weighted by their
+ * count in the question). Stored as an inverted index: row → (doc, tf) postings.
+ */
+export interface Bm25Index {
+  docs: number;
+  docClass: Int32Array;
+  docLen: Float32Array;
+  avgLen: number;
+  /** Postings per vocabulary row: start offsets (rows + 1) into postDoc / postTf. */
+  postStart: Int32Array;
+  postDoc: Int32Array;
+  postTf: Float32Array;
+  idf: Float32Array;
+}
+
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
+
+export function buildBm25(
+  vocab: Vocabulary,
+  texts: readonly string[],
+  docClass: ArrayLike<number>,
+): Bm25Index {
+  const rowsCount = vocab.idf.length;
+  const perDoc: [number, number][][] = texts.map((t) => {
+    const out: [number, number][] = [];
+    for (const [b, c] of hashedCounts(t, vocab.bits)) {
+      const r = vocab.rows.get(b);
+      if (r !== undefined) out.push([r, c]);
+    }
+    return out;
+  });
+  const counts = new Int32Array(rowsCount + 1);
+  const docLen = new Float32Array(texts.length);
+  perDoc.forEach((terms, d) => {
+    for (const [r, c] of terms) {
+      counts[r + 1]!++;
+      docLen[d]! += c;
+    }
+  });
+  for (let r = 0; r < rowsCount; r++) counts[r + 1]! += counts[r]!;
+  const fill = counts.slice(0, rowsCount);
+  const total = counts[rowsCount]!;
+  const postDoc = new Int32Array(total);
+  const postTf = new Float32Array(total);
+  perDoc.forEach((terms, d) => {
+    for (const [r, c] of terms) {
+      const at = fill[r]!++;
+      postDoc[at] = d;
+      postTf[at] = c;
+    }
+  });
+  const n = texts.length;
+  const idf = new Float32Array(rowsCount);
+  for (let r = 0; r < rowsCount; r++) {
+    const df = counts[r + 1]! - counts[r]!;
+    idf[r] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+  let sum = 0;
+  for (const l of docLen) sum += l;
+  return {
+    docs: n,
+    docClass: Int32Array.from(docClass),
+    docLen,
+    avgLen: n ? sum / n : 1,
+    postStart: counts,
+    postDoc,
+    postTf,
+    idf,
+  };
+}
+
+/** Best BM25 score per class for a query (its hashed counts). */
+export function bm25ClassScores(
+  index: Bm25Index,
+  vocab: Vocabulary,
+  text: string,
+  classes: number,
+  scratch = new Float32Array(index.docs),
+): Float32Array {
+  scratch.fill(0);
+  for (const [b, qc] of hashedCounts(text, vocab.bits)) {
+    const r = vocab.rows.get(b);
+    if (r === undefined) continue;
+    const idf = index.idf[r]!;
+    for (let p = index.postStart[r]!; p < index.postStart[r + 1]!; p++) {
+      const d = index.postDoc[p]!;
+      const tf = index.postTf[p]!;
+      const norm = BM25_K1 * (1 - BM25_B + (BM25_B * index.docLen[d]!) / index.avgLen);
+      scratch[d]! += qc * idf * ((tf * (BM25_K1 + 1)) / (tf + norm));
+    }
+  }
+  const best = new Float32Array(classes);
+  for (let d = 0; d < index.docs; d++) {
+    const c = index.docClass[d]!;
+    if (scratch[d]! > best[c]!) best[c] = scratch[d]!;
+  }
+  return best;
+}
+
+export interface BlendParams {
+  /** Weight of the classifier's probabilities (the rest is BM25's). */
+  alpha: number;
+  /** Temperature of the BM25 softmax, relative to the top score. */
+  tau: number;
+}
+
+export const DEFAULT_BLEND: BlendParams = { alpha: 0.7, tau: 0.1 };
+
+/**
+ * Blended class probabilities. BM25 scores are divided by the top score first, so τ is
+ * independent of the question's length.
+ */
+export function blend(
+  clfLogits: ArrayLike<number>,
+  bm25: ArrayLike<number>,
+  params: BlendParams = DEFAULT_BLEND,
+): Float64Array {
+  const p = softmax(clfLogits);
+  let top = 0;
+  for (let i = 0; i < bm25.length; i++) top = Math.max(top, bm25[i]!);
+  if (top <= 0) return p;
+  const scaled = Array.from(bm25, (s) => s / top);
+  const q = softmax(scaled, params.tau);
+  for (let i = 0; i < p.length; i++) p[i] = params.alpha * p[i]! + (1 - params.alpha) * q[i]!;
+  return p;
+}
+
+/** Indices of the k largest values, largest first. */
+export function topK(p: ArrayLike<number>, k: number): number[] {
+  const order = Array.from({ length: p.length }, (_, i) => i);
+  order.sort((a, b) => p[b]! - p[a]!);
+  return order.slice(0, k);
+}

@@ -1,0 +1,121 @@
+/**
+ * Text to features, for English and Chinese alike (pure; the worker, the eval and the tests share
+ * it). A question becomes a bag of hashed features:
+ * - English: words (light normalisation: lower case, apostrophes dropped, a plural/verb "s"
+ *   folded), word bigrams, and character 2–5-grams inside each word (padded with spaces), which
+ *   make typos and word forms overlap.
+ * - Chinese: Intl.Segmenter words plus character 1–3-grams of each Han run, so a question matches
+ *   however the segmenter cut it.
+ * NFKC folds full-width to half-width; common traditional characters are folded to simplified.
+ */
+
+// Traditional → simplified for common characters (pairs, same index). Enough for FAQ-style
+// questions; rare characters pass through unchanged.
+const TRAD =
+  '們個這說為麼會嗎後來時過還與對開關問題們實際點單號碼貨運費退換錢買賣價錢優惠員會員積分條規則隱私數據資料戶帳號聯繫電話營業門店顏色尺寸碼長寬鏡眼帽鞋裝衣髮試戴訂購發貨郵寄遞送達處理請謝幫願務網頁應該種類質保維修證書區體驗臉攝像頭圖片選擇輸入設計樣東東紅綠藍黃灣館廣場東線雙隻張軟硬體機頭腦記憶讀寫學習麥聲語條標準導航鍵盤螢幕觸屏歲給讓從現義見覺聽聞氣熱溫濕風雲陽陰們傳輸儲存刪除載匯總計劃劃撥餘額銀卡禮品勞動節慶歡迎謝謝麼樣麼辦嗎呢幾週週末晚無線產範圍內錯誤顯顯示狀態絡網絡連結環境準確';
+const SIMP =
+  '们个这说为么会吗后来时过还与对开关问题们实际点单号码货运费退换钱买卖价钱优惠员会员积分条规则隐私数据资料户帐号联系电话营业门店颜色尺寸码长宽镜眼帽鞋装衣发试戴订购发货邮寄递送达处理请谢帮愿务网页应该种类质保维修证书区体验脸摄像头图片选择输入设计样东东红绿蓝黄湾馆广场东线双只张软硬体机头脑记忆读写学习麦声语条标准导航键盘萤幕触屏岁给让从现义见觉听闻气热温湿风云阳阴们传输储存删除载汇总计划划拨余额银卡礼品劳动节庆欢迎谢谢么样么办吗呢几周周末晚无线产范围内错误显显示状态络网络连结环境准确';
+
+const T2S = new Map<string, string>();
+{
+  const t = [...TRAD];
+  const s = [...SIMP];
+  for (let i = 0; i < Math.min(t.length, s.length); i++) if (t[i] !== s[i]) T2S.set(t[i]!, s[i]!);
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** NFKC (full-width → half-width), lower case, traditional → simplified, one space. */
+export function normalise(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFKC').toLowerCase()) out += T2S.get(ch) ?? ch;
+  return out
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+type Segmenter = { segment(s: string): Iterable<{ segment: string; isWordLike?: boolean }> };
+const segmenters = new Map<string, Segmenter | null>();
+
+function segmenter(locale: string): Segmenter | null {
+  if (!segmenters.has(locale)) {
+    const Ctor = (Intl as unknown as { Segmenter?: new (l: string, o: object) => Segmenter })
+      .Segmenter;
+    segmenters.set(locale, Ctor ? new Ctor(locale, { granularity: 'word' }) : null);
+  }
+  return segmenters.get(locale)!;
+}
+
+/** Light English normalisation of one word: apostrophes out, a trailing plural "s" folded. */
+export function foldWord(word: string): string {
+  let w = word.replace(/'/g, '');
+  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us'))
+    w = w.slice(0, -1);
+  return w;
+}
+
+/** Words of a normalised text: Intl.Segmenter where there is one (Chinese needs it). */
+export function words(norm: string): string[] {
+  const seg = segmenter(HAN.test(norm) ? 'zh' : 'en');
+  const out: string[] = [];
+  if (seg) {
+    for (const s of seg.segment(norm)) if (s.isWordLike) out.push(s.segment);
+  } else {
+    for (const m of norm.matchAll(/[\p{L}\p{N}']+/gu)) out.push(m[0]);
+  }
+  return out;
+}
+
+/** Feature strings of a text, with repeats (term counts matter). Prefixes keep kinds apart. */
+export function featureStrings(text: string): string[] {
+  const norm = normalise(text);
+  const ws = words(norm).map((w) => (HAN.test(w) ? w : foldWord(w)));
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    out.push('w' + w);
+    if (i > 0) out.push('b' + ws[i - 1] + ' ' + w);
+    if (!HAN.test(w)) {
+      const padded = ' ' + w + ' ';
+      for (let n = 2; n <= 5; n++)
+        for (let j = 0; j + n <= padded.length; j++) out.push('c' + padded.slice(j, j + n));
+    }
+  }
+  // Han characters: 1–3-grams over each run, whatever the segmenter did.
+  for (const m of norm.matchAll(/\p{Script=Han}+/gu)) {
+    const chars = [...m[0]];
+    for (let n = 1; n <= 3; n++)
+      for (let j = 0; j + n <= chars.length; j++) out.push('h' + chars.slice(j, j + n).join(''));
+  }
+  return out;
+}
+
+/** FNV-1a, 32 bits, over UTF-16 code units: fast and stable across engines. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export const HASH_BITS = 20;
+
+/** Hashed features with counts: bucket → count. */
+export function hashedCounts(text: string, bits = HASH_BITS): Map<number, number> {
+  const mask = (1 << bits) - 1;
+  const counts = new Map<number, number>();
+  for (const f of featureStrings(text)) {
+    const b = hashString(f) & mask;
+    counts.set(b, (counts.get(b) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Whether a text is mostly Chinese (for per-language reports). */
+export function isChinese(text: string): boolean {
+  return HAN.test(text);
+}

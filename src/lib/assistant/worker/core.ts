@@ -1,0 +1,109 @@
+/**
+ * The worker's state: the trained model, its snapshot form, and ranking. Kept apart from the
+ * tiny worker entry so the eval page can drive the very same code.
+ *
+ * A snapshot holds only the classifier's weights: the vocabulary and the BM25 index are rebuilt
+ * from the examples (deterministic, milliseconds for a FAQ), and the examples' hash must match.
+ */
+import { buildBm25, buildVocabulary } from '../shared/model';
+import { rankText, type AnswerRanking, type RankableModel } from '../shared/rank';
+import { trainModel, type TrainOptions } from './trainer';
+
+export interface Example {
+  text: string;
+  intent: string;
+}
+
+export interface SnapshotMeta {
+  hash: string;
+  intents: string[];
+  rows: number;
+  classes: number;
+  backend: string;
+  ms: number;
+}
+
+export interface Snapshot {
+  meta: SnapshotMeta;
+  weights: ArrayBuffer;
+}
+
+/** A stable hash of the training examples (their order included): FNV-1a, 2 × 32 bits. */
+export function examplesHash(examples: readonly (Example & { lang?: string })[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (const e of examples) {
+    const s = `${e.intent}\u0001${e.lang ?? ''}\u0001${e.text}\u0002`;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+function rebuild(examples: readonly Example[], intents: string[]) {
+  const classOf = new Map(intents.map((k, i) => [k, i]));
+  const texts = examples.map((e) => e.text);
+  const vocab = buildVocabulary(texts, 1);
+  const bm25 = buildBm25(
+    vocab,
+    texts,
+    examples.map((e) => classOf.get(e.intent)!),
+  );
+  return { vocab, bm25 };
+}
+
+export class AssistantCore {
+  model: RankableModel | null = null;
+
+  async train(
+    examples: readonly Example[],
+    onEpoch?: (p: { epoch: number; epochs: number }) => void,
+    options: Partial<TrainOptions> = {},
+  ): Promise<Snapshot> {
+    const m = await trainModel(examples, options, onEpoch);
+    this.model = m;
+    const weights = new Float32Array(m.linear.w.length + m.linear.b.length);
+    weights.set(m.linear.w);
+    weights.set(m.linear.b, m.linear.w.length);
+    return {
+      meta: {
+        hash: examplesHash(examples),
+        intents: m.intents,
+        rows: m.vocab.idf.length,
+        classes: m.linear.classes,
+        backend: m.backend,
+        ms: m.ms,
+      },
+      weights: weights.buffer,
+    };
+  }
+
+  /** Restores a snapshot trained on these same examples; false when it does not fit. */
+  load(examples: readonly Example[], snapshot: Snapshot): boolean {
+    const { meta } = snapshot;
+    if (meta.hash !== examplesHash(examples)) return false;
+    const { vocab, bm25 } = rebuild(examples, meta.intents);
+    const C = meta.classes;
+    const all = new Float32Array(snapshot.weights);
+    if (vocab.idf.length !== meta.rows || all.length !== (meta.rows + 1) * C) return false;
+    this.model = {
+      intents: meta.intents,
+      vocab,
+      bm25,
+      linear: { classes: C, w: all.subarray(0, meta.rows * C), b: all.subarray(meta.rows * C) },
+    };
+    return true;
+  }
+
+  rank(text: string): AnswerRanking {
+    if (!this.model) throw new Error('The assistant is not trained yet');
+    return rankText(this.model, text);
+  }
+
+  dispose() {
+    this.model = null;
+  }
+}

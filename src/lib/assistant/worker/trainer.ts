@@ -1,0 +1,209 @@
+/**
+ * Trains the intent model with TensorFlow.js on the shared backend ladder (src/lib/ml): the
+ * linear softmax classifier over sparse tf-idf features, by Adam on mini-batches, plus the
+ * BM25 index. Runs in the worker (and in the eval page, which imports this same file).
+ *
+ * A batch is padded to its longest question: logits = Σ_k val[b,k] · W[idx[b,k]] + bias, one
+ * gather of rows whose gradient is a scatterND (tf.gather's own gradient is missing or slow on
+ * some backends; see src/lib/ml/tf.ts).
+ */
+import type { Tensor, Tensor1D, Tensor2D, GradSaveFunc } from '@tensorflow/tfjs';
+import { pickBackend, type Tf } from '../../ml/tf';
+import { seededRandom } from '../../random/seeded';
+import { augment } from '../shared/augment';
+import {
+  buildBm25,
+  buildVocabulary,
+  vectorise,
+  type Bm25Index,
+  type LinearWeights,
+  type SparseVec,
+  type Vocabulary,
+} from '../shared/model';
+
+export interface TrainOptions {
+  epochs: number;
+  batch: number;
+  learningRate: number;
+  /** Noisy copies per example (augment.ts). */
+  copies: number;
+  labelSmoothing: number;
+  seed: number;
+}
+
+export const DEFAULT_TRAIN: TrainOptions = {
+  epochs: 10,
+  batch: 1024,
+  learningRate: 0.05,
+  copies: 0,
+  labelSmoothing: 0.05,
+  seed: 7,
+};
+
+export interface TrainedModel {
+  intents: string[];
+  vocab: Vocabulary;
+  linear: LinearWeights;
+  bm25: Bm25Index;
+  backend: string;
+  ms: number;
+}
+
+/** Rows of x at idx, with a scatterND gradient (sums duplicate rows). */
+function gatherRows(tf: Tf, idx: Tensor1D, idx2: Tensor2D) {
+  return tf.customGrad((...args: (Tensor | GradSaveFunc)[]) => {
+    const x = args[0] as Tensor;
+    return {
+      value: tf.gather(x, idx),
+      gradFunc: (dy: Tensor) => tf.scatterND(idx2, dy, x.shape),
+    };
+  }) as (x: Tensor) => Tensor;
+}
+
+/** One forward pass of the model on a padded batch: logits [B, C]. */
+function logitsOf(
+  tf: Tf,
+  w: Tensor,
+  b: Tensor,
+  idx: Tensor1D,
+  idx2: Tensor2D,
+  val: Tensor,
+  batch: number,
+  width: number,
+) {
+  const rows = gatherRows(tf, idx, idx2)(w); // [B*K, C]
+  const classes = w.shape[1]!;
+  return rows.reshape([batch, width, classes]).mul(val).sum(1).add(b);
+}
+
+function padBatch(xs: readonly SparseVec[]) {
+  const width = Math.max(1, ...xs.map((x) => x.idx.length));
+  const idx = new Int32Array(xs.length * width);
+  const val = new Float32Array(xs.length * width);
+  xs.forEach((x, i) => {
+    idx.set(x.idx, i * width);
+    val.set(x.val, i * width);
+  });
+  return { idx, val, width };
+}
+
+/** The ladder's self-check: one training step of this model on a tiny fixed batch. */
+export async function selfCheck(tf: Tf): Promise<number[]> {
+  const out: number[] = [];
+  tf.tidy(() => {
+    const w = tf.variable(tf.tensor2d([0.1, -0.2, 0.3, 0.05, -0.1, 0.2, 0.4, 0.0, -0.3], [3, 3]));
+    const b = tf.variable(tf.zeros([3]));
+    const idxArr = new Int32Array([0, 2, 1, 1]);
+    const idx = tf.tensor1d(idxArr, 'int32');
+    const idx2 = idx.reshape([-1, 1]) as Tensor2D;
+    const val = tf.tensor3d([0.6, 0.8, 1, 0], [2, 2, 1]);
+    const y = tf.oneHot(tf.tensor1d([2, 0], 'int32'), 3).cast('float32');
+    const opt = tf.train.sgd(0.5);
+    opt.minimize(() => tf.losses.softmaxCrossEntropy(y, logitsOf(tf, w, b, idx, idx2, val, 2, 2)));
+    out.push(...w.dataSync(), ...b.dataSync());
+    opt.dispose();
+    w.dispose();
+    b.dispose();
+  });
+  return out;
+}
+
+let picked: Promise<{ tf: Tf; backend: string }> | null = null;
+
+/** The tfjs backend for this worker: the shared ladder with this model's own check. */
+export function assistantTf(prefer?: 'webgpu' | 'webgl' | 'wasm' | 'cpu') {
+  // A software GPU (SwiftShader) passes the check but is far slower than WASM for this
+  // sparse model: then WASM goes first.
+  return (picked ??= pickBackend(selfCheck, { prefer, tolerance: 1e-3 })
+    .then((p) => (p.software && !prefer ? pickBackend(selfCheck, { prefer: 'wasm' }) : p))
+    .then((p) => ({ tf: p.tf, backend: p.backend })));
+}
+
+/**
+ * Trains on (text, intent) pairs. `onEpoch` reports progress; the returned weights are plain
+ * arrays (inference runs in JS, model.ts).
+ */
+export async function trainModel(
+  examples: readonly { text: string; intent: string }[],
+  options: Partial<TrainOptions> = {},
+  onEpoch?: (p: { epoch: number; epochs: number; loss: number }) => void,
+  prefer?: 'webgpu' | 'webgl' | 'wasm' | 'cpu',
+): Promise<TrainedModel> {
+  const opt = { ...DEFAULT_TRAIN, ...options };
+  const started = performance.now();
+  const { tf, backend } = await assistantTf(prefer);
+
+  const intents = [...new Set(examples.map((e) => e.intent))].sort();
+  const classOf = new Map(intents.map((k, i) => [k, i]));
+  const C = intents.length;
+  const texts = examples.map((e) => e.text);
+  const vocab = buildVocabulary(texts, 1);
+  const bm25 = buildBm25(
+    vocab,
+    texts,
+    examples.map((e) => classOf.get(e.intent)!),
+  );
+
+  const train = augment(examples, opt.copies, opt.seed);
+  const xs = train.map((e) => vectorise(vocab, e.text));
+  const ys = Int32Array.from(train, (e) => classOf.get(e.intent)!);
+  const F = vocab.idf.length;
+
+  const w = tf.variable(tf.zeros([Math.max(F, 1), C]));
+  const b = tf.variable(tf.zeros([C]));
+  const optimizer = tf.train.adam(opt.learningRate, 0.9, 0.999, 1e-7);
+  const rnd = seededRandom(opt.seed);
+  const order = Array.from({ length: xs.length }, (_, i) => i);
+  try {
+    for (let epoch = 1; epoch <= opt.epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rnd() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      let sum = 0;
+      let batches = 0;
+      for (let s = 0; s < order.length; s += opt.batch) {
+        const ids = order.slice(s, s + opt.batch);
+        const { idx, val, width } = padBatch(ids.map((i) => xs[i]!));
+        const cost = tf.tidy(() => {
+          const idxT = tf.tensor1d(idx, 'int32');
+          const idx2 = idxT.reshape([-1, 1]) as Tensor2D;
+          const valT = tf.tensor3d(val, [ids.length, width, 1]);
+          const y = tf
+            .oneHot(
+              tf.tensor1d(
+                Int32Array.from(ids, (i) => ys[i]!),
+                'int32',
+              ),
+              C,
+            )
+            .cast('float32');
+          return optimizer.minimize(
+            () =>
+              tf.losses.softmaxCrossEntropy(
+                y,
+                logitsOf(tf, w, b, idxT, idx2, valT, ids.length, width),
+                undefined,
+                opt.labelSmoothing,
+              ) as Tensor<never>,
+            true,
+          )!;
+        });
+        sum += (await cost.data())[0]!;
+        cost.dispose();
+        batches++;
+      }
+      onEpoch?.({ epoch, epochs: opt.epochs, loss: sum / Math.max(1, batches) });
+    }
+    const linear: LinearWeights = {
+      classes: C,
+      w: (await w.data()) as Float32Array,
+      b: (await b.data()) as Float32Array,
+    };
+    return { intents, vocab, linear, bm25, backend, ms: performance.now() - started };
+  } finally {
+    optimizer.dispose();
+    w.dispose();
+    b.dispose();
+  }
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { augment, perturb } from '../../src/lib/assistant/shared/augment';
+import {
+  blend,
+  buildBm25,
+  buildVocabulary,
+  bm25ClassScores,
+  cosine,
+  vectorise,
+} from '../../src/lib/assistant/shared/model';
+import { OUT_OF_SCOPE, verdictOf } from '../../src/lib/assistant/shared/rank';
+import { featureStrings, normalise } from '../../src/lib/assistant/shared/text';
+import { seededRandom } from '../../src/lib/random/seeded';
+import { AssistantCore, examplesHash } from '../../src/lib/assistant/worker/core';
+
+describe('assistant text', () => {
+  it('folds full-width, case and traditional characters', () => {
+    expect(normalise('這個會員積分怎麼用？ＡＢＣ')).toBe('这个会员积分怎么用?abc');
+  });
+  it('gives word, bigram and character features for English and Han n-grams for Chinese', () => {
+    const en = featureStrings('Refunds please');
+    expect(en).toContain('wrefund');
+    expect(en).toContain('brefund please');
+    expect(en).toContain('cefu');
+    const zh = featureStrings('退货要多久');
+    expect(zh).toContain('h退货');
+    expect(zh).toContain('h要多久');
+  });
+});
+
+describe('assistant retrieval and calibration', () => {
+  const texts = [
+    'where is my order',
+    'track my parcel',
+    'how do I return shoes',
+    'refund my money',
+  ];
+  const classes = [0, 0, 1, 1];
+  const vocab = buildVocabulary(texts);
+  it('BM25 prefers the class whose example shares the words', () => {
+    const s = bm25ClassScores(buildBm25(vocab, texts, classes), vocab, 'where is the order', 2);
+    expect(s[0]).toBeGreaterThan(s[1]!);
+  });
+  it('cosine is 1 for the same text and lower for another', () => {
+    const a = vectorise(vocab, 'track my parcel');
+    expect(cosine(a, a)).toBeCloseTo(1, 5);
+    expect(cosine(a, vectorise(vocab, 'refund my money'))).toBeLessThan(0.5);
+  });
+  it('blend sums to one and follows the lexical signal when the classifier is flat', () => {
+    const p = blend([0, 0], [3, 1], { alpha: 0.5, tau: 0.1 });
+    expect(p[0]! + p[1]!).toBeCloseTo(1, 6);
+    expect(p[0]).toBeGreaterThan(p[1]!);
+  });
+  it('verdicts: answer when confident, clarify in the middle, out of scope otherwise', () => {
+    const r = (a: number, b: number) => [
+      { intent: 'x', confidence: a },
+      { intent: 'y', confidence: b },
+    ];
+    expect(verdictOf(r(0.8, 0.1), 1)).toBe('answer');
+    expect(verdictOf(r(0.3, 0.25), 1)).toBe('clarify');
+    expect(verdictOf(r(0.1, 0.05), 1)).toBe('out-of-scope');
+    expect(verdictOf(r(0.9, 0.05), 0.1)).toBe('out-of-scope');
+    expect(verdictOf([{ intent: OUT_OF_SCOPE, confidence: 0.9 }], 1)).toBe('out-of-scope');
+  });
+});
+
+describe('assistant augmentation and snapshots', () => {
+  it('augmentation is seeded and keeps the originals', () => {
+    const xs = [{ text: 'I would like to cancel my order please' }];
+    expect(augment(xs, 2, 5)).toEqual(augment(xs, 2, 5));
+    expect(augment(xs, 2, 5)[0]).toEqual(xs[0]);
+    expect(perturb('我想退货怎么办', seededRandom(1))).toHaveLength(6);
+  });
+  it('the examples hash changes with any example', () => {
+    const a = [{ text: 'hi', intent: 'greeting', lang: 'en' }];
+    expect(examplesHash(a)).toBe(examplesHash([...a]));
+    expect(examplesHash(a)).not.toBe(examplesHash([{ ...a[0]!, text: 'hello' }]));
+  });
+  it('trains with tfjs, ranks, and restores from its snapshot only for the same examples', async () => {
+    const examples = [
+      ...[
+        'where is my order',
+        'track my parcel',
+        'order status please',
+        'has my package shipped',
+      ].map((text) => ({ text, intent: 'order-status' })),
+      ...['how do I return shoes', 'I want a refund', 'send it back', 'return policy'].map(
+        (text) => ({ text, intent: 'returns' }),
+      ),
+    ];
+    const core = new AssistantCore();
+    const snap = await core.train(examples, undefined, { epochs: 30, batch: 8, learningRate: 0.1 });
+    expect(core.rank('where is my parcel').best[0]!.intent).toBe('order-status');
+    expect(core.rank('can I return these shoes').best[0]!.intent).toBe('returns');
+    const again = new AssistantCore();
+    expect(again.load(examples, snap)).toBe(true);
+    expect(again.rank('track my order').best).toEqual(core.rank('track my order').best);
+    expect(again.load(examples.slice(1), snap)).toBe(false);
+  }, 60_000);
+});
