@@ -1,0 +1,113 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Category } from '../../src/lib/catalog/types';
+import { AisleDB } from '../../src/lib/db/schema';
+import {
+  BANDIT_KEY,
+  isPersonalised,
+  respond,
+  setPersonalised,
+  showPromotion,
+  storedBandit,
+} from '../../src/lib/promotions/client/promotions';
+import { PROMOTIONS } from '../../src/lib/promotions/shared/data';
+
+const opened: AisleDB[] = [];
+async function freshDb(): Promise<AisleDB> {
+  const db = new AisleDB(`promo-${crypto.randomUUID()}`);
+  await db.open();
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+const categoryOf = (id: string) => id.replace(/-\d+$/, '') as Category;
+const options = { profileId: 'me', kiosk: false, categoryOf, now: Date.UTC(2026, 10, 28, 12) };
+
+describe('promotions on the device', () => {
+  it('logs each impression with its context and learns 0 when a banner is replaced unclicked', async () => {
+    const db = await freshDb();
+    const a = await showPromotion(db, options);
+    expect(a.personalised).toBe(true);
+    expect((await storedBandit(db))!.bandit.updates).toBe(0);
+    const b = await showPromotion(db, options);
+    const stored = (await storedBandit(db))!;
+    expect(stored.bandit.updates).toBe(1);
+    expect(stored.bandit.decisions).toBe(2);
+    expect(stored.pending?.impressionId).toBe(b.impressionId);
+    const events = await db.promotionEvents.toArray();
+    expect(events.map((e) => [e.type, e.promotionId])).toEqual([
+      ['impression', a.promotion.id],
+      ['impression', b.promotion.id],
+    ]);
+    expect(events.every((e) => e.context?.length === 15)).toBe(true);
+  });
+
+  it('learns a click once (reward 1) and a later redemption does not count twice', async () => {
+    const db = await freshDb();
+    const shown = await showPromotion(db, options);
+    const arm = PROMOTIONS.indexOf(shown.promotion);
+    const before = (await storedBandit(db))!.bandit.b[arm]!;
+    await respond(db, shown, 'me', 'click');
+    await respond(db, shown, 'me', 'redeem');
+    const stored = (await storedBandit(db))!;
+    expect(stored.bandit.updates).toBe(1);
+    expect(stored.pending?.rewarded).toBe(true);
+    expect(stored.bandit.b[arm]).toBeCloseTo(before + 1);
+    // The next banner does not learn the clicked one again as a miss.
+    await showPromotion(db, options);
+    expect((await storedBandit(db))!.bandit.updates).toBe(1);
+    expect(
+      (await db.promotionEvents.where('type').equals('click').toArray())[0]?.context,
+    ).toHaveLength(15);
+  });
+
+  it('uses the profile’s ratings: a hat lover is offered hats first', async () => {
+    const db = await freshDb();
+    await db.ratings.bulkAdd(
+      ['hats-001', 'hats-002', 'hats-003'].map((productId) => ({
+        profileId: 'me',
+        productId,
+        rating: 5 as const,
+        updatedAt: options.now,
+      })),
+    );
+    const shown = await showPromotion(db, options);
+    expect(shown.promotion.categories).toContain('hats');
+    expect(shown.explanation.reasons[0]).toEqual({ kind: 'interest', categories: ['hats'] });
+  });
+
+  it('off: a fixed rotation, no context kept, the learned state forgotten', async () => {
+    const db = await freshDb();
+    await showPromotion(db, options);
+    expect(await db.settings.get(BANDIT_KEY)).toBeDefined();
+    await setPersonalised(db, false);
+    expect(await isPersonalised(db)).toBe(false);
+    expect(await db.settings.get(BANDIT_KEY)).toBeUndefined();
+    const ids = [];
+    for (let i = 0; i < PROMOTIONS.length + 1; i++)
+      ids.push((await showPromotion(db, options)).promotion.id);
+    expect(ids).toEqual([...PROMOTIONS.map((p) => p.id), PROMOTIONS[0]!.id]);
+    const off = (await db.promotionEvents.toArray()).slice(1);
+    expect(off.every((e) => e.context === undefined)).toBe(true);
+    const shown = await showPromotion(db, options);
+    await respond(db, shown, 'me', 'click');
+    expect(await db.settings.get(BANDIT_KEY)).toBeUndefined();
+    await setPersonalised(db, true);
+    expect((await showPromotion(db, options)).personalised).toBe(true);
+  });
+
+  it('starts again when the stored state does not fit the promotions', async () => {
+    const db = await freshDb();
+    await db.settings.put({ key: BANDIT_KEY, value: { bandit: { version: 1, arms: ['gone'] } } });
+    const shown = await showPromotion(db, options);
+    expect(PROMOTIONS).toContain(shown.promotion);
+    expect((await storedBandit(db))!.bandit.arms).toEqual(PROMOTIONS.map((p) => p.id));
+  });
+});
