@@ -1,0 +1,53 @@
+/** The staff PIN: only a salted PBKDF2 hash of it is stored. Pure: runs in Node too. */
+import { MIN_ITERATIONS, randomBytes } from '../../privacy/encryption/crypto';
+
+export interface PinRecord {
+  salt: Uint8Array;
+  iterations: number;
+  hash: Uint8Array;
+}
+
+/** Four to eight digits: typed on a touch screen's number pad. */
+export const isValidPin = (pin: string) => /^\d{4,8}$/.test(pin);
+
+async function pbkdf2(pin: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+  const base = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(pin),
+    'PBKDF2',
+    false,
+    ['deriveBits'],
+  );
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(salt), iterations },
+    base,
+    256,
+  );
+  return new Uint8Array(bits);
+}
+
+export async function hashPin(pin: string): Promise<PinRecord> {
+  if (!isValidPin(pin)) throw new RangeError('A PIN is 4 to 8 digits');
+  const salt = randomBytes(16);
+  return { salt, iterations: MIN_ITERATIONS, hash: await pbkdf2(pin, salt, MIN_ITERATIONS) };
+}
+
+export async function verifyPin(record: PinRecord, pin: string): Promise<boolean> {
+  if (!isValidPin(pin)) return false;
+  const hash = await pbkdf2(pin, record.salt, record.iterations);
+  // Compare every byte, so the time taken says nothing about where a guess went wrong.
+  let diff = hash.length ^ record.hash.length;
+  for (let i = 0; i < hash.length; i++) diff |= hash[i]! ^ (record.hash[i] ?? 0);
+  return diff === 0;
+}
+
+export function isPinRecord(x: unknown): x is PinRecord {
+  const r = x as PinRecord | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    r.salt instanceof Uint8Array &&
+    r.hash instanceof Uint8Array &&
+    Number.isInteger(r.iterations)
+  );
+}
