@@ -5,6 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { minimal2023Preset } from '@vite-pwa/assets-generator/config';
 import { CSP_HEADER, CSP_META } from './src/lib/privacy/csp.ts';
 import { OUT_DIR } from './tests/e2e/slot.ts';
+import { mediapipe, tasksVisionPrivacy } from './src/build/mediapipe.ts';
 
 /** Ships the CSP inside the built index.html (dev keeps Vite's inline HMR styles working). */
 function cspMeta(): Plugin {
@@ -32,6 +33,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     cspMeta(),
+    ...mediapipe(), // try-on: wasm + models from pinned npm packages, usage logging removed
     VitePWA({
       registerType: 'prompt',
       injectRegister: null, // registered from src/lib/shell/pwa.svelte.ts, no inline script
@@ -53,7 +55,9 @@ export default defineConfig({
       },
       workbox: {
         // The web manifest is added by the plugin itself; listing it here too would conflict.
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2,wasm,task,tflite}'],
+        // Try-on's MediaPipe runtime (13 MB wasm) and models, so it works offline after one visit.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // The first install takes control at once, so the very first visit already works offline.
@@ -64,11 +68,19 @@ export default defineConfig({
       },
     }),
   ],
+  // Workers are bundled apart; tasks-vision runs in one, so its privacy patch must apply there too.
+  // Module workers (every one is created with type: 'module'), so a worker's lazy imports (tfjs and
+  // its backends) stay separate chunks instead of one file parsed even when unused.
+  worker: { format: 'es', plugins: () => [tasksVisionPrivacy()] },
   build: {
     target: 'es2022',
     sourcemap: false,
     manifest: true,
     outDir: OUT_DIR,
+    rolldownOptions: {
+      // A tests-only page that loads the try-on landmarker under the app's CSP (e2e, bench:tryon).
+      input: { index: 'index.html', 'landmarker-test': 'tests/e2e/pages/landmarker.html' },
+    },
   },
   preview: { headers: securityHeaders, port: 4173, strictPort: true },
   server: { headers: { 'Referrer-Policy': 'no-referrer' } },

@@ -22,14 +22,6 @@ test('the five views are reachable from the main navigation, in English and Chin
   }
 });
 
-test('views that later work fills say "coming soon", with no fake content', async ({ page }) => {
-  for (const hash of ['#/try-on', '#/help']) {
-    await openApp(page, hash);
-    await expect(page.getByText('Coming soon')).toBeVisible();
-    await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(0);
-  }
-});
-
 test('the language follows the browser and a switch is remembered', async ({
   browser,
   appOrigin,

@@ -3,6 +3,7 @@ import { href, parseHash } from '../../src/lib/shell/routes';
 import { en } from '../../src/lib/i18n/en';
 import { zhCN } from '../../src/lib/i18n/zh-CN';
 import { browserLocale } from '../../src/lib/i18n/browser-locale';
+import { AisleDB } from '../../src/lib/db/schema';
 import { CSP_HEADER, CSP_META } from '../../src/lib/privacy/csp';
 
 describe('routes', () => {
@@ -38,6 +39,12 @@ describe('messages', () => {
     const nav = (m: typeof en) => [m.nav.shop, m.nav.forYou, m.nav.tryOn, m.nav.help, m.nav.myData];
     expect(nav(en)).toEqual(['Shop', 'For you', 'Try on', 'Help', 'My data']);
     expect(nav(zhCN)).toEqual(['商店', '为你推荐', '虚拟试戴', '客服', '我的数据']);
+  });
+
+  it('My data names every table of the database in both languages', () => {
+    const tables = new AisleDB('names-only').tables.map((t) => t.name);
+    for (const m of [en, zhCN])
+      expect(Object.keys(m.myData.tableNames)).toEqual(expect.arrayContaining(tables));
   });
 });
 

@@ -414,6 +414,7 @@ function hat(r: Rng, index: number): Draft {
     crownHeight: round2(r.float(...k.crownHeight)),
     brimWidth: round2(r.float(...k.brimWidth)),
   };
+  if (accent && k.second === 'band') tryOn.bandColour = hex(accent);
   return {
     name: L(
       `${k.name.en} in ${enColour(main)}${withAccent.en}, by ${brand}`,

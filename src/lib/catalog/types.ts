@@ -36,6 +36,7 @@ export interface HatParams {
   style: 'cap' | 'fedora' | 'beanie' | 'bucket' | 'sun-hat';
   crownColour: string; // hex
   brimColour: string; // hex
+  bandColour?: string; // hex, a contrast hat band where the hat has one
   crownHeight: number; // relative to face height, 0.3 .. 0.8
   brimWidth: number; // relative to face width, 0 (beanie) .. 1.2
 }

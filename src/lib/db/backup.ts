@@ -1,6 +1,7 @@
 /** The privacy center's export, import and erase. Nothing here talks to a network. */
 import Dexie from 'dexie';
 import * as v from 'valibot';
+import { VAULT_PREFIX, isSealedRow, isSealedTable } from '../privacy/encryption/keyring';
 import { CATALOG_VERSION_KEY, openDatabase } from './database';
 import { guard } from './errors';
 import {
@@ -124,26 +125,43 @@ const decodeBinary = (value: unknown) =>
 
 const personalTables = (db: AisleDB) => PERSONAL_TABLES.map((name) => db.table(name));
 
-/** The user's own data, read in one transaction so the copy is consistent. */
+/** Settings that describe the device, not the user: the stored catalog, encryption key records. */
+const deviceSetting = (s: Setting) =>
+  s.key === CATALOG_VERSION_KEY || s.key.startsWith(VAULT_PREFIX);
+
+/**
+ * The user's own data in clear, read in one transaction so the copy is consistent. Rows of a
+ * protected profile are read as stored and opened afterwards: a locked profile fails the export
+ * (StorageError 'locked'); wrap the result with src/lib/privacy/export.ts to keep it encrypted.
+ */
 export function exportData(db: AisleDB): Promise<ExportFile> {
-  return guard(() =>
-    db.transaction('r', personalTables(db), async () => {
+  return guard(async () => {
+    const stored = await db.transaction('r', personalTables(db), async (tx) => {
+      db.keyring.markRaw(tx.idbtrans);
       const tables: Record<string, unknown[]> = {};
-      for (const name of PERSONAL_TABLES) {
-        let rows = await db.table(name).toArray();
-        // Which catalog is stored describes the products table, not the user.
-        if (name === 'settings') rows = rows.filter((s: Setting) => s.key !== CATALOG_VERSION_KEY);
-        tables[name] = rows.map(encodeBinary);
+      for (const name of PERSONAL_TABLES) tables[name] = await db.table(name).toArray();
+      return tables;
+    });
+    const tables: Record<string, unknown[]> = {};
+    for (const name of PERSONAL_TABLES) {
+      let rows = stored[name]!;
+      if (name === 'settings') rows = rows.filter((s) => !deviceSetting(s as Setting));
+      const opened = [];
+      for (const row of rows) {
+        opened.push(
+          isSealedRow(row) && isSealedTable(name) ? await db.keyring.open(name, row) : row,
+        );
       }
-      return {
-        format: EXPORT_FORMAT,
-        version: EXPORT_VERSION,
-        schemaVersion: db.verno,
-        exportedAt: new Date().toISOString(),
-        tables: tables as unknown as ExportTables,
-      };
-    }),
-  );
+      tables[name] = opened.map(encodeBinary);
+    }
+    return {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      schemaVersion: db.verno,
+      exportedAt: new Date().toISOString(),
+      tables: tables as unknown as ExportTables,
+    };
+  });
 }
 
 export function exportToJson(file: ExportFile): string {
@@ -207,6 +225,7 @@ const SnapshotSchema = v.strictObject({
   createdAt: Time,
   meta: v.record(v.string(), v.unknown()),
   weights: Base64Schema,
+  profileId: v.optional(Id),
 });
 
 const AutoId = v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1)));
@@ -388,21 +407,24 @@ export async function readImportFile(file: Blob): Promise<string> {
  */
 export function importData(db: AisleDB, file: ExportFile): Promise<void> {
   const tables = personalTables(db);
-  return guard(() =>
-    db.transaction('rw', tables, async () => {
+  return guard(async () => {
+    await db.transaction('rw', tables, async (tx) => {
+      // Stored as given: the imported data replaces any protected profile's (its key record too).
+      db.keyring.markRaw(tx.idbtrans);
       // Keep the marker for the stored catalog, which the import doesn't touch.
       const catalogVersion = await db.settings.get(CATALOG_VERSION_KEY);
       for (const table of tables) await table.clear();
       for (const name of PERSONAL_TABLES) {
         let rows = file.tables[name].map(decodeBinary);
         if (name === 'settings') {
-          rows = rows.filter((s) => (s as Setting).key !== CATALOG_VERSION_KEY);
+          rows = rows.filter((s) => !deviceSetting(s as Setting));
           if (catalogVersion) rows.push(catalogVersion);
         }
         await db.table(name).bulkAdd(rows);
       }
-    }),
-  );
+    });
+    db.keyring.load([]);
+  });
 }
 
 // ---------- erase ----------

@@ -1,6 +1,13 @@
 /** Storage failures reduced to a few stable codes; the UI shows a localized message per code. */
 
-export type StorageErrorCode = 'quota' | 'unavailable' | 'invalid' | 'unknown';
+export type StorageErrorCode =
+  | 'quota'
+  | 'unavailable'
+  | 'invalid'
+  | 'unknown'
+  // encryption at rest (src/lib/privacy/encryption): a locked profile, a record that fails its check
+  | 'locked'
+  | 'tampered';
 
 export class StorageError extends Error {
   readonly code: StorageErrorCode;
@@ -69,6 +76,12 @@ export function toStorageError(e: unknown): StorageError {
   const all = chain(e);
   const wrapped = all.find((x) => x instanceof StorageError);
   if (wrapped) return wrapped as StorageError;
+  if (all.some((x) => nameOf(x) === 'ProfileLockedError')) {
+    return new StorageError('locked', messageOf(e), { cause: e });
+  }
+  if (all.some((x) => nameOf(x) === 'TamperedError')) {
+    return new StorageError('tampered', messageOf(e), { cause: e });
+  }
   // Quota anywhere wins: an AbortError caused by a full disk is still a full disk.
   if (all.some(isQuota)) return new StorageError('quota', messageOf(e), { cause: e });
   for (const x of all) {

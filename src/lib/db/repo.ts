@@ -106,10 +106,24 @@ export function renameProfile(db: AisleDB, id: string, name: string): Promise<vo
   });
 }
 
-/** Removes a profile with its ratings, events and orders. The last member can't go. */
+/**
+ * Removes a profile with everything of it (ratings, events, orders, conversations, pictures,
+ * promotion events, personal models, its passphrase's key record). The last member can't go.
+ */
 export function removeProfile(db: AisleDB, id: string): Promise<void> {
-  return guard(() =>
-    db.transaction('rw', [db.profiles, db.ratings, db.events, db.orders], async () => {
+  const tables = [
+    db.profiles,
+    db.ratings,
+    db.events,
+    db.orders,
+    db.conversations,
+    db.gallery,
+    db.promotionEvents,
+    db.settings,
+    db.modelSnapshots,
+  ];
+  return guard(async () => {
+    await db.transaction('rw', tables, async () => {
       const profile = await db.profiles.get(id);
       if (!profile) return;
       if (
@@ -118,12 +132,15 @@ export function removeProfile(db: AisleDB, id: string): Promise<void> {
       ) {
         throw invalid('The last member profile cannot be removed');
       }
-      await db.ratings.where('profileId').equals(id).delete();
-      await db.events.where('profileId').equals(id).delete();
-      await db.orders.where('profileId').equals(id).delete();
+      // Deleting needs no key: a locked profile's rows go as they are.
+      for (const table of tables.slice(1, -2)) await table.where('profileId').equals(id).delete();
+      // A personal model (no profile index on snapshots: they are few, a scan is fine).
+      await db.modelSnapshots.filter((s) => s.profileId === id).delete();
+      await db.settings.delete(`vault:${id}`);
       await db.profiles.delete(id);
-    }),
-  );
+    });
+    if (db.keyring.isProtected(id)) db.keyring.removeProtection(id);
+  });
 }
 
 export function getSetting<T>(db: AisleDB, key: string, fallback: T): Promise<T> {

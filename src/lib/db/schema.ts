@@ -1,6 +1,8 @@
 /** IndexedDB schema for Private Aisle. Everything here stays on the device. */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Product } from '../catalog/types';
+import { Keyring, VAULT_PREFIX } from '../privacy/encryption/keyring';
+import { encryptionMiddleware } from '../privacy/encryption/middleware';
 
 export const DB_NAME = 'private-aisle';
 
@@ -61,6 +63,8 @@ export interface ModelSnapshot {
   createdAt: number;
   meta: Record<string, unknown>;
   weights: ArrayBuffer;
+  /** Set for a model of one profile: then it is sealed with that profile's data when protected. */
+  profileId?: string;
 }
 
 /**
@@ -208,12 +212,19 @@ export class AisleDB extends Dexie {
   declare promotionEvents: EntityTable<PromotionEvent, 'id'>;
   declare knowledgeBases: EntityTable<KnowledgeBase, 'id'>;
 
+  /** Protected profiles and this session's keys (encryption at rest, src/lib/privacy). */
+  readonly keyring = new Keyring();
+
   constructor(name: string = DB_NAME) {
     super(name);
     for (const step of SCHEMA_HISTORY) {
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
+    this.use(encryptionMiddleware(this.keyring));
+    this.on('ready', async () => {
+      this.keyring.load(await this.settings.where('key').startsWith(VAULT_PREFIX).toArray());
+    });
   }
 }
 

@@ -61,6 +61,8 @@ export const en = {
     onboardingTitle: 'Pick a few favourites',
     onboardingHint: 'Tap what you like: your recommendations change at once.',
     like: (name: string) => `Like ${name}`,
+    recommendedIn: (category: string) => `Recommended for you: ${category}`,
+    allCategories: 'Show every category',
     recommended: 'Recommended for you',
     because: (name: string) => `Because you liked ${name}`,
     popularIn: (group: string) => `Popular in ${group}`,
@@ -74,6 +76,14 @@ export const en = {
     cancelled: 'Training cancelled. The previous model is still in use.',
     failed: 'Training failed. Your data is safe; try again.',
     firstTraining: 'Learning your taste for the first time…',
+    engineSetting: 'Training engine',
+    engineAuto: 'Automatic (fastest on this device)',
+    engineHint:
+      'JS is a plain JavaScript trainer; WebGPU, WebGL, WASM and CPU are TensorFlow.js backends. Each must pass a numeric self-check before it is used.',
+    calibrated: (list: string) => `Measured on this device (estimated training time): ${list}`,
+    notUsable: 'not usable',
+    fellBack: (asked: string, used: string) =>
+      `${asked} did not pass its self-check here, so ${used} trained the model.`,
     catalog: 'Catalog',
     shopCatalog: 'This shop',
     movieCatalog: 'MovieLens demo',
@@ -91,12 +101,6 @@ export const en = {
       notTrained: 'Not trained on this data set yet.',
     },
     needsStorage: 'Recommendations need on-device storage, which this browser does not allow here.',
-  },
-  comingSoon: {
-    badge: 'Coming soon',
-    tryOn:
-      'Try glasses, hats, earrings and lipstick on your own face, live from the camera or a photo, processed only on this device.',
-    help: 'A shop assistant that answers in English and Chinese, offline, without sending a word anywhere.',
   },
   myData: {
     title: 'My data',
@@ -119,6 +123,10 @@ export const en = {
       settings: 'Settings',
       modelSnapshots: 'Model snapshots',
       datasets: 'Imported ratings',
+      gallery: 'Try-on snapshots',
+      conversations: 'Conversation with the assistant',
+      promotionEvents: 'Offers shown and used',
+      knowledgeBases: 'Imported FAQs (not personal)',
       products: 'Catalog (not personal)',
     } as Record<string, string>,
     backup: 'Your data file',
@@ -170,6 +178,9 @@ export const en = {
       'This browser does not allow storage here (private mode?). You can browse, but nothing will be saved.',
     invalid: 'That value is not allowed. Nothing was changed.',
     unknown: 'Something went wrong while saving. Nothing was changed.',
+    locked: 'This profile is locked. Unlock it in My data with its passphrase.',
+    tampered:
+      'Some encrypted data failed its integrity check (changed or damaged). It was not read, and nothing was changed.',
     import: {
       'not-json':
         'This file is not valid JSON (it may be truncated or corrupt). Nothing was changed.',

@@ -54,8 +54,19 @@ export async function startSession(): Promise<void> {
   }
 }
 
+const openHooks: ((db: AisleDB) => Promise<void>)[] = [];
+
+/**
+ * Work that must finish before the views see a (re)opened database: kiosk mode erases a previous
+ * shopper's traces here, before any view could show or log anything.
+ */
+export function onDatabaseOpen(hook: (db: AisleDB) => Promise<void>): void {
+  openHooks.push(hook);
+}
+
 /** Switch to a (re)opened database, e.g. after erase or import. */
 export async function useDatabase(next: AisleDB): Promise<void> {
+  for (const hook of openHooks) await hook(next);
   db = next;
   storageError = null;
   await refreshProfiles();
