@@ -21,6 +21,11 @@ export default defineConfig({
     launchOptions: { executablePath: findSystemChromium(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
+  // Timing-sensitive checks run on their own once everything else is done.
+  projects: [
+    { name: 'app', testIgnore: /ui-thread\.spec\.ts/ },
+    { name: 'ui-thread', testMatch: /ui-thread\.spec\.ts/, dependencies: ['app'] },
+  ],
   // The production build (made by `npm run test:e2e` before this runs), as `vite preview` serves it.
   webServer: {
     command: `npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
