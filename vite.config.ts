@@ -78,8 +78,11 @@ export default defineConfig({
     manifest: true,
     outDir: OUT_DIR,
     rolldownOptions: {
-      // A tests-only page that loads the try-on landmarker under the app's CSP (e2e, bench:tryon).
-      input: { index: 'index.html', 'landmarker-test': 'tests/e2e/pages/landmarker.html' },
+      // AISLE_TEST_PAGES=1 (npm run test:e2e, bench:tryon) adds a tests-only page that loads the
+      // try-on landmarker under the app's CSP; a plain `npm run build` ships without it.
+      input: process.env.AISLE_TEST_PAGES
+        ? { index: 'index.html', 'landmarker-test': 'tests/e2e/pages/landmarker.html' }
+        : { index: 'index.html' },
     },
   },
   preview: { headers: securityHeaders, port: 4173, strictPort: true },

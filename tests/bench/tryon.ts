@@ -59,7 +59,9 @@ async function main() {
   if (photos.length < PHOTOS.length)
     console.warn(`missing in ${FACES}: ${PHOTOS.filter((f) => !photos.includes(f)).join(', ')}`);
   if (!existsSync(join(OUT_DIR, 'tests/e2e/pages/landmarker.html')))
-    throw new Error(`no build in ${OUT_DIR}: run \`vite build\` first (npm run bench:tryon does)`);
+    throw new Error(
+      `no build in ${OUT_DIR}: run \`AISLE_TEST_PAGES=1 vite build\` first (npm run bench:tryon does)`,
+    );
 
   const server = new PreviewServer(port(4197));
   await server.start();
