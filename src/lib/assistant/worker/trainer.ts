@@ -3,9 +3,8 @@
  * linear softmax classifier over sparse tf-idf features, by Adam on mini-batches, plus the
  * BM25 index. Runs in the worker (and in the eval page, which imports this same file).
  *
- * A batch is padded to its longest question: logits = Σ_k val[b,k] · W[idx[b,k]] + bias, one
- * gather of rows whose gradient is a scatterND (tf.gather's own gradient is missing or slow on
- * some backends; see src/lib/ml/tf.ts).
+ * A batch is a sparse matrix of its nonzeros (no padding): logits = X · W + bias by a gather of
+ * W's rows and a scatterND, with the transposed pair as gradient (sparseMatMul).
  */
 import type { Tensor, Tensor1D, Tensor2D, GradSaveFunc } from '@tensorflow/tfjs';
 import { pickBackend, type Tf } from '../../ml/tf';
@@ -49,42 +48,64 @@ export interface TrainedModel {
   ms: number;
 }
 
-/** Rows of x at idx, with a scatterND gradient (sums duplicate rows). */
-function gatherRows(tf: Tf, idx: Tensor1D, idx2: Tensor2D) {
+/**
+ * Sparse X · W for a batch, without padding: X is given as its nonzeros (example `seg`, feature
+ * row `idx`, value `val`), so the work is proportional to the nonzeros, not to batch × longest
+ * question (Banking77: 164 features on average, 879 at most, so padding cost ~5×).
+ * Forward: gather W's rows, scale, scatterND-add them into [B, C]. Gradient (the transpose):
+ * gather dy's rows per nonzero, scale, scatterND-add into [F, C]. Both ops exist on every
+ * backend of the ladder (tf.gather's own gradient needs UnsortedSegmentSum, missing on WASM).
+ */
+function sparseMatMul(tf: Tf, x: BatchTensors, batch: number) {
   return tf.customGrad((...args: (Tensor | GradSaveFunc)[]) => {
-    const x = args[0] as Tensor;
+    const w = args[0] as Tensor2D;
     return {
-      value: tf.gather(x, idx),
-      gradFunc: (dy: Tensor) => tf.scatterND(idx2, dy, x.shape),
+      value: tf.scatterND(x.seg2, tf.gather(w, x.idx).mul(x.val), [batch, w.shape[1]]),
+      gradFunc: (dy: Tensor) => tf.scatterND(x.idx2, tf.gather(dy, x.seg).mul(x.val), w.shape),
     };
-  }) as (x: Tensor) => Tensor;
+  }) as (w: Tensor) => Tensor;
 }
 
-/** One forward pass of the model on a padded batch: logits [B, C]. */
-function logitsOf(
-  tf: Tf,
-  w: Tensor,
-  b: Tensor,
-  idx: Tensor1D,
-  idx2: Tensor2D,
-  val: Tensor,
-  batch: number,
-  width: number,
-) {
-  const rows = gatherRows(tf, idx, idx2)(w); // [B*K, C]
-  const classes = w.shape[1]!;
-  return rows.reshape([batch, width, classes]).mul(val).sum(1).add(b);
+interface BatchTensors {
+  idx: Tensor1D;
+  idx2: Tensor2D;
+  seg: Tensor1D;
+  seg2: Tensor2D;
+  val: Tensor2D;
 }
 
-function padBatch(xs: readonly SparseVec[]) {
-  const width = Math.max(1, ...xs.map((x) => x.idx.length));
-  const idx = new Int32Array(xs.length * width);
-  const val = new Float32Array(xs.length * width);
+/** One forward pass of the model on a batch: logits [B, C]. */
+function logitsOf(tf: Tf, w: Tensor, b: Tensor, x: BatchTensors, batch: number) {
+  return sparseMatMul(tf, x, batch)(w).add(b);
+}
+
+/** A batch's nonzeros as flat arrays (example, row, value). */
+export function flattenBatch(xs: readonly SparseVec[]) {
+  let nnz = 0;
+  for (const x of xs) nnz += x.idx.length;
+  const seg = new Int32Array(nnz);
+  const idx = new Int32Array(nnz);
+  const val = new Float32Array(nnz);
+  let at = 0;
   xs.forEach((x, i) => {
-    idx.set(x.idx, i * width);
-    val.set(x.val, i * width);
+    seg.fill(i, at, at + x.idx.length);
+    idx.set(x.idx, at);
+    val.set(x.val, at);
+    at += x.idx.length;
   });
-  return { idx, val, width };
+  return { seg, idx, val };
+}
+
+function batchTensors(tf: Tf, flat: ReturnType<typeof flattenBatch>): BatchTensors {
+  const idx = tf.tensor1d(flat.idx, 'int32');
+  const seg = tf.tensor1d(flat.seg, 'int32');
+  return {
+    idx,
+    idx2: idx.reshape([-1, 1]),
+    seg,
+    seg2: seg.reshape([-1, 1]),
+    val: tf.tensor2d(flat.val, [flat.val.length, 1]),
+  };
 }
 
 /** The ladder's self-check: one training step of this model on a tiny fixed batch. */
@@ -93,13 +114,15 @@ export async function selfCheck(tf: Tf): Promise<number[]> {
   tf.tidy(() => {
     const w = tf.variable(tf.tensor2d([0.1, -0.2, 0.3, 0.05, -0.1, 0.2, 0.4, 0.0, -0.3], [3, 3]));
     const b = tf.variable(tf.zeros([3]));
-    const idxArr = new Int32Array([0, 2, 1, 1]);
-    const idx = tf.tensor1d(idxArr, 'int32');
-    const idx2 = idx.reshape([-1, 1]) as Tensor2D;
-    const val = tf.tensor3d([0.6, 0.8, 1, 0], [2, 2, 1]);
+    // Two examples: rows 0 and 2 (0.6, 0.8), row 1 alone (1).
+    const x = batchTensors(tf, {
+      seg: new Int32Array([0, 0, 1]),
+      idx: new Int32Array([0, 2, 1]),
+      val: new Float32Array([0.6, 0.8, 1]),
+    });
     const y = tf.oneHot(tf.tensor1d([2, 0], 'int32'), 3).cast('float32');
     const opt = tf.train.sgd(0.5);
-    opt.minimize(() => tf.losses.softmaxCrossEntropy(y, logitsOf(tf, w, b, idx, idx2, val, 2, 2)));
+    opt.minimize(() => tf.losses.softmaxCrossEntropy(y, logitsOf(tf, w, b, x, 2)));
     out.push(...w.dataSync(), ...b.dataSync());
     opt.dispose();
     w.dispose();
@@ -164,11 +187,9 @@ export async function trainModel(
       let batches = 0;
       for (let s = 0; s < order.length; s += opt.batch) {
         const ids = order.slice(s, s + opt.batch);
-        const { idx, val, width } = padBatch(ids.map((i) => xs[i]!));
+        const flat = flattenBatch(ids.map((i) => xs[i]!));
         const cost = tf.tidy(() => {
-          const idxT = tf.tensor1d(idx, 'int32');
-          const idx2 = idxT.reshape([-1, 1]) as Tensor2D;
-          const valT = tf.tensor3d(val, [ids.length, width, 1]);
+          const x = batchTensors(tf, flat);
           const y = tf
             .oneHot(
               tf.tensor1d(
@@ -182,7 +203,7 @@ export async function trainModel(
             () =>
               tf.losses.softmaxCrossEntropy(
                 y,
-                logitsOf(tf, w, b, idxT, idx2, valT, ids.length, width),
+                logitsOf(tf, w, b, x, ids.length),
                 undefined,
                 opt.labelSmoothing,
               ) as Tensor<never>,
