@@ -3,7 +3,9 @@ import { augment, perturb } from '../../src/lib/assistant/shared/augment';
 import {
   blend,
   buildBm25,
+  buildCentroids,
   buildVocabulary,
+  linearLogits,
   bm25ClassScores,
   cosine,
   vectorise,
@@ -46,8 +48,17 @@ describe('assistant retrieval and calibration', () => {
     expect(cosine(a, a)).toBeCloseTo(1, 5);
     expect(cosine(a, vectorise(vocab, 'refund my money'))).toBeLessThan(0.5);
   });
+  it('centroids score the class whose examples share the words', () => {
+    const cent = buildCentroids(vocab, texts, classes, 2);
+    const s = linearLogits(cent, vectorise(vocab, 'refund the shoes'));
+    expect(s[1]).toBeGreaterThan(s[0]!);
+    // Normalised: a class's own single example scores at most 1.
+    expect(Math.max(...linearLogits(cent, vectorise(vocab, 'track my parcel')))).toBeLessThan(
+      1.0001,
+    );
+  });
   it('blend sums to one and follows the lexical signal when the classifier is flat', () => {
-    const p = blend([0, 0], [3, 1], { alpha: 0.5, tau: 0.1 });
+    const p = blend([0, 0], [3, 1], [0, 0], { alpha: 0.5, beta: 0, tau: 0.1, tauCentroid: 0.05 });
     expect(p[0]! + p[1]!).toBeCloseTo(1, 6);
     expect(p[0]).toBeGreaterThan(p[1]!);
   });

@@ -38,6 +38,8 @@ export interface RankableModel {
   vocab: Vocabulary;
   linear: LinearWeights;
   bm25: Bm25Index;
+  /** Class centroids (model.ts buildCentroids), in the linear weights' layout. */
+  centroids: LinearWeights;
 }
 
 /**
@@ -80,7 +82,7 @@ export function probabilities(
   const x = vectorise(model.vocab, text);
   const logits = linearLogits(model.linear, x);
   const lex = bm25ClassScores(model.bm25, model.vocab, text, model.intents.length);
-  return blend(logits, lex, params);
+  return blend(logits, lex, linearLogits(model.centroids, x), params);
 }
 
 export function rankText(

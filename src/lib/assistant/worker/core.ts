@@ -2,10 +2,11 @@
  * The worker's state: the trained model, its snapshot form, and ranking. Kept apart from the
  * tiny worker entry so the eval page can drive the very same code.
  *
- * A snapshot holds only the classifier's weights: the vocabulary and the BM25 index are rebuilt
+ * A snapshot holds only the classifier's weights: the vocabulary, the BM25 index and the class
+ * centroids are rebuilt
  * from the examples (deterministic, milliseconds for a FAQ), and the examples' hash must match.
  */
-import { buildBm25, buildVocabulary } from '../shared/model';
+import { buildBm25, buildCentroids, buildVocabulary } from '../shared/model';
 import { rankText, type AnswerRanking, type RankableModel } from '../shared/rank';
 import { trainModel, type TrainOptions } from './trainer';
 
@@ -47,12 +48,10 @@ function rebuild(examples: readonly Example[], intents: string[]) {
   const classOf = new Map(intents.map((k, i) => [k, i]));
   const texts = examples.map((e) => e.text);
   const vocab = buildVocabulary(texts, 1);
-  const bm25 = buildBm25(
-    vocab,
-    texts,
-    examples.map((e) => classOf.get(e.intent)!),
-  );
-  return { vocab, bm25 };
+  const docClass = examples.map((e) => classOf.get(e.intent)!);
+  const bm25 = buildBm25(vocab, texts, docClass);
+  const centroids = buildCentroids(vocab, texts, docClass, intents.length);
+  return { vocab, bm25, centroids };
 }
 
 export class AssistantCore {
@@ -85,7 +84,7 @@ export class AssistantCore {
   load(examples: readonly Example[], snapshot: Snapshot): boolean {
     const { meta } = snapshot;
     if (meta.hash !== examplesHash(examples)) return false;
-    const { vocab, bm25 } = rebuild(examples, meta.intents);
+    const { vocab, bm25, centroids } = rebuild(examples, meta.intents);
     const C = meta.classes;
     const all = new Float32Array(snapshot.weights);
     if (vocab.idf.length !== meta.rows || all.length !== (meta.rows + 1) * C) return false;
@@ -93,6 +92,7 @@ export class AssistantCore {
       intents: meta.intents,
       vocab,
       bm25,
+      centroids,
       linear: { classes: C, w: all.subarray(0, meta.rows * C), b: all.subarray(meta.rows * C) },
     };
     return true;

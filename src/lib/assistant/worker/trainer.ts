@@ -12,6 +12,7 @@ import { seededRandom } from '../../random/seeded';
 import { augment } from '../shared/augment';
 import {
   buildBm25,
+  buildCentroids,
   buildVocabulary,
   vectorise,
   type Bm25Index,
@@ -44,6 +45,7 @@ export interface TrainedModel {
   vocab: Vocabulary;
   linear: LinearWeights;
   bm25: Bm25Index;
+  centroids: LinearWeights;
   backend: string;
   ms: number;
 }
@@ -161,11 +163,9 @@ export async function trainModel(
   const C = intents.length;
   const texts = examples.map((e) => e.text);
   const vocab = buildVocabulary(texts, 1);
-  const bm25 = buildBm25(
-    vocab,
-    texts,
-    examples.map((e) => classOf.get(e.intent)!),
-  );
+  const docClass = examples.map((e) => classOf.get(e.intent)!);
+  const bm25 = buildBm25(vocab, texts, docClass);
+  const centroids = buildCentroids(vocab, texts, docClass, C);
 
   const train = augment(examples, opt.copies, opt.seed);
   const xs = train.map((e) => vectorise(vocab, e.text));
@@ -221,7 +221,7 @@ export async function trainModel(
       w: (await w.data()) as Float32Array,
       b: (await b.data()) as Float32Array,
     };
-    return { intents, vocab, linear, bm25, backend, ms: performance.now() - started };
+    return { intents, vocab, linear, bm25, centroids, backend, ms: performance.now() - started };
   } finally {
     optimizer.dispose();
     w.dispose();
