@@ -150,7 +150,7 @@ class Runner {
 
 function trainOptions() {
   const o: Record<string, number> = {};
-  for (const k of ['epochs', 'copies', 'batch', 'learningRate'] as const) {
+  for (const k of ['epochs', 'copies', 'batch', 'learningRate', 'labelSmoothing'] as const) {
     const v = arg(k);
     if (v !== undefined) o[k] = Number(v);
   }

@@ -14,6 +14,7 @@ import { OUT_OF_SCOPE, verdictOf } from '../../src/lib/assistant/shared/rank';
 import { featureStrings, normalise } from '../../src/lib/assistant/shared/text';
 import { seededRandom } from '../../src/lib/random/seeded';
 import { AssistantCore, examplesHash } from '../../src/lib/assistant/worker/core';
+import { batchSize, STEPS_PER_EPOCH } from '../../src/lib/assistant/worker/trainer';
 
 describe('assistant text', () => {
   it('folds full-width, case and traditional characters', () => {
@@ -107,5 +108,19 @@ describe('assistant augmentation and snapshots', () => {
     expect(again.load(examples, snap)).toBe(true);
     expect(again.rank('track my order').best).toEqual(core.rank('track my order').best);
     expect(again.load(examples.slice(1), snap)).toBe(false);
+    // A snapshot from an older trainer (no version, or another one) is retrained, not used.
+    expect(again.load(examples, { ...snap, meta: { ...snap.meta, version: undefined } })).toBe(
+      false,
+    );
+    expect(again.load(examples, { ...snap, meta: { ...snap.meta, version: 1 } })).toBe(false);
   }, 60_000);
+});
+
+describe('assistant training schedule', () => {
+  it('keeps enough steps per epoch for small sets and caps the batch for large ones', () => {
+    expect(Math.ceil(770 / batchSize(770, 1024))).toBeGreaterThanOrEqual(STEPS_PER_EPOCH);
+    expect(batchSize(100_000, 1024)).toBe(1024);
+    expect(batchSize(10, 1024)).toBeGreaterThanOrEqual(10);
+    expect(batchSize(0, 1024)).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -15,7 +15,15 @@ export interface Example {
   intent: string;
 }
 
+/**
+ * Bumped whenever training changes what the weights mean or how good they are (2: batch sized
+ * for enough steps per epoch), so an older snapshot is rejected and the model retrained.
+ */
+export const MODEL_VERSION = 2;
+
 export interface SnapshotMeta {
+  /** MODEL_VERSION at training time (absent before version 2). */
+  version?: number;
   hash: string;
   intents: string[];
   rows: number;
@@ -69,6 +77,7 @@ export class AssistantCore {
     weights.set(m.linear.b, m.linear.w.length);
     return {
       meta: {
+        version: MODEL_VERSION,
         hash: examplesHash(examples),
         intents: m.intents,
         rows: m.vocab.idf.length,
@@ -83,7 +92,7 @@ export class AssistantCore {
   /** Restores a snapshot trained on these same examples; false when it does not fit. */
   load(examples: readonly Example[], snapshot: Snapshot): boolean {
     const { meta } = snapshot;
-    if (meta.hash !== examplesHash(examples)) return false;
+    if (meta.version !== MODEL_VERSION || meta.hash !== examplesHash(examples)) return false;
     const { vocab, bm25, centroids } = rebuild(examples, meta.intents);
     const C = meta.classes;
     const all = new Float32Array(snapshot.weights);

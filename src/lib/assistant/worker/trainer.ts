@@ -31,9 +31,24 @@ export interface TrainOptions {
   seed: number;
 }
 
+/**
+ * Batch size for n examples: at most `batch`, but small enough for STEPS_PER_EPOCH Adam steps
+ * per epoch. With one fixed size a small FAQ or a 10-shot set (770 questions) got one to three
+ * steps an epoch, 10–30 in all, and its classifier stayed undertrained (validation: 10-shot
+ * classifier alone 67% → 71%, FAQ 79% → 83%). The cost of an epoch is in its nonzeros, not in
+ * its steps, so smaller batches cost little. On a Banking77 validation split (85/15 of train.csv)
+ * batch 256 × 6 epochs beat 1024 × 10 (89.8% vs 89.3%) in two thirds of the time.
+ */
+export const STEPS_PER_EPOCH = 32;
+export const MIN_BATCH = 32;
+
+export function batchSize(n: number, batch: number): number {
+  return Math.max(1, Math.min(batch, Math.max(MIN_BATCH, Math.ceil(n / STEPS_PER_EPOCH))));
+}
+
 export const DEFAULT_TRAIN: TrainOptions = {
-  epochs: 10,
-  batch: 1024,
+  epochs: 6,
+  batch: 256,
   learningRate: 0.05,
   copies: 0,
   labelSmoothing: 0.05,
@@ -176,6 +191,7 @@ export async function trainModel(
   const b = tf.variable(tf.zeros([C]));
   const optimizer = tf.train.adam(opt.learningRate, 0.9, 0.999, 1e-7);
   const rnd = seededRandom(opt.seed);
+  const batch = batchSize(xs.length, opt.batch);
   const order = Array.from({ length: xs.length }, (_, i) => i);
   try {
     for (let epoch = 1; epoch <= opt.epochs; epoch++) {
@@ -185,8 +201,8 @@ export async function trainModel(
       }
       let sum = 0;
       let batches = 0;
-      for (let s = 0; s < order.length; s += opt.batch) {
-        const ids = order.slice(s, s + opt.batch);
+      for (let s = 0; s < order.length; s += batch) {
+        const ids = order.slice(s, s + batch);
         const flat = flattenBatch(ids.map((i) => xs[i]!));
         const cost = tf.tidy(() => {
           const x = batchTensors(tf, flat);
