@@ -14,7 +14,7 @@ import { OUT_OF_SCOPE, verdictOf } from '../../src/lib/assistant/shared/rank';
 import { featureStrings, normalise } from '../../src/lib/assistant/shared/text';
 import { seededRandom } from '../../src/lib/random/seeded';
 import { AssistantCore, examplesHash } from '../../src/lib/assistant/worker/core';
-import { batchSize, STEPS_PER_EPOCH } from '../../src/lib/assistant/worker/trainer';
+import { batchSize, MIN_BATCH, STEPS_PER_EPOCH } from '../../src/lib/assistant/worker/trainer';
 
 describe('assistant text', () => {
   it('folds full-width, case and traditional characters', () => {
@@ -118,7 +118,9 @@ describe('assistant augmentation and snapshots', () => {
 
 describe('assistant training schedule', () => {
   it('keeps enough steps per epoch for small sets and caps the batch for large ones', () => {
-    expect(Math.ceil(770 / batchSize(770, 1024))).toBeGreaterThanOrEqual(STEPS_PER_EPOCH);
+    // 10-shot Banking77: as many steps as the smallest batch allows.
+    expect(Math.ceil(770 / batchSize(770, 1024))).toBe(Math.ceil(770 / MIN_BATCH));
+    expect(Math.ceil(5000 / batchSize(5000, 1024))).toBeGreaterThanOrEqual(STEPS_PER_EPOCH);
     expect(batchSize(100_000, 1024)).toBe(1024);
     expect(batchSize(10, 1024)).toBeGreaterThanOrEqual(10);
     expect(batchSize(0, 1024)).toBeGreaterThanOrEqual(1);
