@@ -150,7 +150,14 @@ class Runner {
 
 function trainOptions() {
   const o: Record<string, number> = {};
-  for (const k of ['epochs', 'copies', 'batch', 'learningRate', 'labelSmoothing'] as const) {
+  for (const k of [
+    'epochs',
+    'copies',
+    'batch',
+    'learningRate',
+    'labelSmoothing',
+    'weightDecay',
+  ] as const) {
     const v = arg(k);
     if (v !== undefined) o[k] = Number(v);
   }

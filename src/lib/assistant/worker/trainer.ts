@@ -28,6 +28,12 @@ export interface TrainOptions {
   /** Noisy copies per example (augment.ts). */
   copies: number;
   labelSmoothing: number;
+  /**
+   * L2 penalty on W, λ·ΣW² added to the batch's mean loss. Off: at 1e-6 the classifier alone
+   * gains on validation (Banking77 88.9% → 90.1%) but its confidences drop, so the blend and the
+   * verdict thresholds would have to be chosen again; at 1e-4 it underfits (85%).
+   */
+  weightDecay: number;
   seed: number;
 }
 
@@ -52,6 +58,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   learningRate: 0.05,
   copies: 0,
   labelSmoothing: 0.05,
+  weightDecay: 0,
   seed: 7,
 };
 
@@ -215,16 +222,17 @@ export async function trainModel(
               C,
             )
             .cast('float32');
-          return optimizer.minimize(
-            () =>
-              tf.losses.softmaxCrossEntropy(
-                y,
-                logitsOf(tf, w, b, x, ids.length),
-                undefined,
-                opt.labelSmoothing,
-              ) as Tensor<never>,
-            true,
-          )!;
+          return optimizer.minimize(() => {
+            const ce = tf.losses.softmaxCrossEntropy(
+              y,
+              logitsOf(tf, w, b, x, ids.length),
+              undefined,
+              opt.labelSmoothing,
+            );
+            return (
+              opt.weightDecay > 0 ? ce.add(w.square().sum().mul(opt.weightDecay)) : ce
+            ) as Tensor<never>;
+          }, true)!;
         });
         sum += (await cost.data())[0]!;
         cost.dispose();
