@@ -4,7 +4,15 @@
  * Chromium, timing each answer. Built by tests/eval/assistant.ts into tests/.output, never part
  * of the app's build.
  */
-import { buildVocabulary, cosine, vectorise } from '../../src/lib/assistant/shared/model';
+import {
+  bm25ClassScores,
+  buildCentroids,
+  buildVocabulary,
+  cosine,
+  linearLogits,
+  vectorise,
+} from '../../src/lib/assistant/shared/model';
+import { coverage } from '../../src/lib/assistant/shared/rank';
 import { AssistantCore, type Example } from '../../src/lib/assistant/worker/core';
 import type { TrainOptions } from '../../src/lib/assistant/worker/trainer';
 
@@ -12,6 +20,16 @@ export interface EvalRunRequest {
   train: Example[];
   test: string[];
   options: Partial<TrainOptions>;
+  /** Also return each signal's raw class scores (for choosing the blend on a validation split). */
+  signals?: boolean;
+}
+
+export interface EvalSignals {
+  intents: string[];
+  clf: number[][];
+  bm25: number[][];
+  centroid: number[][];
+  coverage: number[];
 }
 
 export interface EvalRunResult {
@@ -20,6 +38,7 @@ export interface EvalRunResult {
   predicted: string[];
   verdicts: string[];
   latencies: number[];
+  signals?: EvalSignals;
 }
 
 async function evalRun(r: EvalRunRequest): Promise<EvalRunResult> {
@@ -35,14 +54,44 @@ async function evalRun(r: EvalRunRequest): Promise<EvalRunResult> {
     predicted.push(ranking.best[0]?.intent ?? '');
     verdicts.push(ranking.verdict);
   }
+  const signals = r.signals ? signalsOf(core, r) : undefined;
   core.dispose();
   return {
+    signals,
     backend: snapshot.meta.backend,
     trainMs: snapshot.meta.ms,
     predicted,
     verdicts,
     latencies,
   };
+}
+
+function signalsOf(core: AssistantCore, r: EvalRunRequest): EvalSignals {
+  const m = core.model!;
+  const C = m.intents.length;
+  const classOf = new Map(m.intents.map((k, i) => [k, i]));
+  const texts = r.train.map((e) => e.text);
+  const cent = buildCentroids(
+    m.vocab,
+    texts,
+    r.train.map((e) => classOf.get(e.intent)!),
+    C,
+  );
+  const out: EvalSignals = {
+    intents: m.intents,
+    clf: [],
+    bm25: [],
+    centroid: [],
+    coverage: [],
+  };
+  for (const text of r.test) {
+    const x = vectorise(m.vocab, text);
+    out.clf.push(Array.from(linearLogits(m.linear, x)));
+    out.bm25.push(Array.from(bm25ClassScores(m.bm25, m.vocab, text, C)));
+    out.centroid.push(Array.from(linearLogits(cent, x)));
+    out.coverage.push(coverage(m.vocab, text));
+  }
+  return out;
 }
 
 /** AFQMC: cosine of the engine's tf-idf vectors (idf over all sentences) for each pair. */

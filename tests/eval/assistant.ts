@@ -3,10 +3,12 @@
  *   <folder> holds train.csv and test.csv (text,category: the Banking77 layout).
  * `npm run eval:assistant -- --afqmc ../shared/data/zh-afqmc/dev.json [--json out.json]`
  * `npm run eval:assistant -- --faq [--json out.json]` (the project's own FAQ, held-out questions)
+ * `npm run eval:assistant -- --faq-val --signals out.json` (a validation split of its training)
  *
  * Runs the app's own tokeniser, trainer and ranker (src/lib/assistant) in headless Chromium
  * (Debian's, the e2e flags) on a tests-only page served with the app's CSP, and prints a table.
- * Options: --epochs N, --copies N (augmentation), --seeds a,b,c (for --shots; default 1,2,3).
+ * Options: --epochs N, --copies N (augmentation), --seeds a,b,c (for --shots; default 1,2,3),
+ * --signals out.json (each signal's class scores per question: for a validation split only).
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -148,7 +150,14 @@ class Runner {
 
 function trainOptions() {
   const o: Record<string, number> = {};
-  for (const k of ['epochs', 'copies', 'batch', 'learningRate'] as const) {
+  for (const k of [
+    'epochs',
+    'copies',
+    'batch',
+    'learningRate',
+    'labelSmoothing',
+    'weightDecay',
+  ] as const) {
     const v = arg(k);
     if (v !== undefined) o[k] = Number(v);
   }
@@ -201,7 +210,15 @@ async function main() {
           train: sample.map(({ text, intent }) => ({ text, intent })),
           test: test.map((r) => r.text),
           options: trainOptions(),
+          signals: !!arg('signals'),
         });
+        // Raw class scores of each signal, for choosing the blend on a validation split only.
+        const signalsFile = arg('signals');
+        if (signalsFile && result.signals)
+          writeFileSync(
+            signalsFile.replace('.json', `-${seed}.json`),
+            JSON.stringify({ gold, ...result.signals }),
+          );
         const m = { seed, ...measure(gold, result, sample.length) };
         runs.push(m);
         console.log(
@@ -256,6 +273,45 @@ async function main() {
       });
       console.log(
         `| AFQMC (cosine, threshold ${best.t.toFixed(3)}) | tune ${half} | test ${pairs.length - half} | ${pct(acc)} | majority ${pct(majority)} |`,
+      );
+    } else if (process.argv.includes('--faq-val')) {
+      // A validation split of the FAQ's own training questions (15% of each intent and language,
+      // off-topic ones included): for choosing the blend and the verdict thresholds, never the
+      // held-out file. Writes each signal's scores to --signals.
+      const { trainingExamples } = await import('../../src/lib/assistant/shared/knowledge');
+      const rnd = seededRandom(11);
+      const groups = new Map<string, Row[]>();
+      for (const e of trainingExamples()) {
+        const k = `${e.intent}\u0001${e.lang}`;
+        groups.set(k, [...(groups.get(k) ?? []), e]);
+      }
+      const train: Row[] = [];
+      const val: Row[] = [];
+      for (const xs of groups.values()) {
+        for (let i = xs.length - 1; i > 0; i--) {
+          const j = Math.floor(rnd() * (i + 1));
+          [xs[i], xs[j]] = [xs[j]!, xs[i]!];
+        }
+        const k = xs.length >= 4 ? Math.max(1, Math.round(xs.length * 0.15)) : 0;
+        val.push(...xs.slice(0, k));
+        train.push(...xs.slice(k));
+      }
+      const result = await runner.run({
+        train: train.map(({ text, intent }) => ({ text, intent })),
+        test: val.map((r) => r.text),
+        options: trainOptions(),
+        signals: true,
+      });
+      const gold = val.map((r) => r.intent);
+      const signalsFile = arg('signals');
+      if (signalsFile && result.signals)
+        writeFileSync(
+          signalsFile,
+          JSON.stringify({ gold, lang: val.map((r) => r.lang), ...result.signals }),
+        );
+      Object.assign(report, measure(gold, result, train.length));
+      console.log(
+        `| FAQ validation | ${train.length} | ${val.length} | ${pct(accuracy(gold, result.predicted))} |`,
       );
     } else if (process.argv.includes('--faq')) {
       const { trainingExamples } = await import('../../src/lib/assistant/shared/knowledge');

@@ -3,7 +3,9 @@ import { augment, perturb } from '../../src/lib/assistant/shared/augment';
 import {
   blend,
   buildBm25,
+  buildCentroids,
   buildVocabulary,
+  linearLogits,
   bm25ClassScores,
   cosine,
   vectorise,
@@ -12,6 +14,7 @@ import { OUT_OF_SCOPE, verdictOf } from '../../src/lib/assistant/shared/rank';
 import { featureStrings, normalise } from '../../src/lib/assistant/shared/text';
 import { seededRandom } from '../../src/lib/random/seeded';
 import { AssistantCore, examplesHash } from '../../src/lib/assistant/worker/core';
+import { batchSize, MIN_BATCH, STEPS_PER_EPOCH } from '../../src/lib/assistant/worker/trainer';
 
 describe('assistant text', () => {
   it('folds full-width, case and traditional characters', () => {
@@ -46,8 +49,17 @@ describe('assistant retrieval and calibration', () => {
     expect(cosine(a, a)).toBeCloseTo(1, 5);
     expect(cosine(a, vectorise(vocab, 'refund my money'))).toBeLessThan(0.5);
   });
+  it('centroids score the class whose examples share the words', () => {
+    const cent = buildCentroids(vocab, texts, classes, 2);
+    const s = linearLogits(cent, vectorise(vocab, 'refund the shoes'));
+    expect(s[1]).toBeGreaterThan(s[0]!);
+    // Normalised: a class's own single example scores at most 1.
+    expect(Math.max(...linearLogits(cent, vectorise(vocab, 'track my parcel')))).toBeLessThan(
+      1.0001,
+    );
+  });
   it('blend sums to one and follows the lexical signal when the classifier is flat', () => {
-    const p = blend([0, 0], [3, 1], { alpha: 0.5, tau: 0.1 });
+    const p = blend([0, 0], [3, 1], [0, 0], { alpha: 0.5, beta: 0, tau: 0.1, tauCentroid: 0.05 });
     expect(p[0]! + p[1]!).toBeCloseTo(1, 6);
     expect(p[0]).toBeGreaterThan(p[1]!);
   });
@@ -96,5 +108,21 @@ describe('assistant augmentation and snapshots', () => {
     expect(again.load(examples, snap)).toBe(true);
     expect(again.rank('track my order').best).toEqual(core.rank('track my order').best);
     expect(again.load(examples.slice(1), snap)).toBe(false);
+    // A snapshot from an older trainer (no version, or another one) is retrained, not used.
+    expect(again.load(examples, { ...snap, meta: { ...snap.meta, version: undefined } })).toBe(
+      false,
+    );
+    expect(again.load(examples, { ...snap, meta: { ...snap.meta, version: 1 } })).toBe(false);
   }, 60_000);
+});
+
+describe('assistant training schedule', () => {
+  it('keeps enough steps per epoch for small sets and caps the batch for large ones', () => {
+    // 10-shot Banking77: as many steps as the smallest batch allows.
+    expect(Math.ceil(770 / batchSize(770, 1024))).toBe(Math.ceil(770 / MIN_BATCH));
+    expect(Math.ceil(5000 / batchSize(5000, 1024))).toBeGreaterThanOrEqual(STEPS_PER_EPOCH);
+    expect(batchSize(100_000, 1024)).toBe(1024);
+    expect(batchSize(10, 1024)).toBeGreaterThanOrEqual(10);
+    expect(batchSize(0, 1024)).toBeGreaterThanOrEqual(1);
+  });
 });

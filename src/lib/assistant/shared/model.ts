@@ -10,7 +10,9 @@
  * a sparse dot product here, so an answer takes well under a millisecond.
  * Signal 2, lexical retrieval: BM25 of the question against every example question; an intent's
  * score is its best example's.
- * Blend: p = α·softmax(classifier) + (1−α)·softmax(BM25 / τ); confidence = p of the top intent.
+ * Signal 3, class centroids: cosine of the question with each intent's mean example vector.
+ * Blend: p = α·softmax(classifier) + β·softmax(centroid / τc) + (1−α−β)·softmax(BM25 / τ);
+ * confidence = p of the top intent.
  */
 import { hashedCounts, HASH_BITS } from './text';
 
@@ -206,14 +208,52 @@ export function bm25ClassScores(
   return best;
 }
 
-export interface BlendParams {
-  /** Weight of the classifier's probabilities (the rest is BM25's). */
-  alpha: number;
-  /** Temperature of the BM25 softmax, relative to the top score. */
-  tau: number;
+/**
+ * Class centroids (Rocchio): the mean of each class's normalised tf-idf vectors, normalised again,
+ * stored rows × classes like the linear weights so one sparse pass scores every class. A third
+ * view of the same features: smoother than BM25's best single example, and it needs no training,
+ * so it carries the few-shot case where the classifier has little to learn from.
+ */
+export function buildCentroids(
+  vocab: Vocabulary,
+  texts: readonly string[],
+  docClass: ArrayLike<number>,
+  classes: number,
+): LinearWeights {
+  const w = new Float32Array(vocab.idf.length * classes);
+  texts.forEach((t, d) => {
+    const x = vectorise(vocab, t);
+    const c = docClass[d]!;
+    for (let k = 0; k < x.idx.length; k++) w[x.idx[k]! * classes + c]! += x.val[k]!;
+  });
+  const norm = new Float64Array(classes);
+  for (let i = 0; i < w.length; i++) norm[i % classes]! += w[i]! * w[i]!;
+  for (let i = 0; i < w.length; i++) {
+    const n = norm[i % classes]!;
+    if (n > 0) w[i]! /= Math.sqrt(n);
+  }
+  return { classes, w, b: new Float32Array(classes) };
 }
 
-export const DEFAULT_BLEND: BlendParams = { alpha: 0.7, tau: 0.1 };
+export interface BlendParams {
+  /** Weight of the classifier's probabilities. */
+  alpha: number;
+  /** Weight of the centroids' probabilities (the rest, 1 − α − β, is BM25's). */
+  beta: number;
+  /** Temperature of the BM25 softmax, relative to the top score. */
+  tau: number;
+  /** Temperature of the centroid softmax (over cosines, 0…1). */
+  tauCentroid: number;
+}
+
+/**
+ * Chosen on validation splits carved from training data only (never a test set): Banking77's
+ * train.csv 85/15 stratified (three training settings) and the FAQ's own questions 85/15 per
+ * intent and language (tests/eval/assistant.ts --faq-val). Mean top-1 over both 85.4% (the old
+ * classifier + BM25 blend) → 86.9%; at the same verdict thresholds the FAQ split answers more
+ * questions right, fewer wrong, and declines fewer shop questions.
+ */
+export const DEFAULT_BLEND: BlendParams = { alpha: 0.6, beta: 0.2, tau: 0.1, tauCentroid: 0.02 };
 
 /**
  * Blended class probabilities. BM25 scores are divided by the top score first, so τ is
@@ -222,15 +262,24 @@ export const DEFAULT_BLEND: BlendParams = { alpha: 0.7, tau: 0.1 };
 export function blend(
   clfLogits: ArrayLike<number>,
   bm25: ArrayLike<number>,
+  centroid: ArrayLike<number>,
   params: BlendParams = DEFAULT_BLEND,
 ): Float64Array {
   const p = softmax(clfLogits);
+  const c = softmax(centroid, params.tauCentroid);
   let top = 0;
   for (let i = 0; i < bm25.length; i++) top = Math.max(top, bm25[i]!);
-  if (top <= 0) return p;
-  const scaled = Array.from(bm25, (s) => s / top);
-  const q = softmax(scaled, params.tau);
-  for (let i = 0; i < p.length; i++) p[i] = params.alpha * p[i]! + (1 - params.alpha) * q[i]!;
+  // No shared term with any example: BM25 says nothing, its share goes to the classifier.
+  const q =
+    top > 0
+      ? softmax(
+          Array.from(bm25, (s) => s / top),
+          params.tau,
+        )
+      : p;
+  const rest = 1 - params.alpha - params.beta;
+  for (let i = 0; i < p.length; i++)
+    p[i] = params.alpha * p[i]! + params.beta * c[i]! + rest * q[i]!;
   return p;
 }
 

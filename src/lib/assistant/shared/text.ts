@@ -104,14 +104,24 @@ export function hashString(s: string): number {
 
 export const HASH_BITS = 20;
 
+// Training hashes every text three times (vocabulary, BM25, vectors) and the segmenter is the
+// slow part, so recent results are kept (bounded; callers never mutate the maps).
+const MEMO_MAX = 50_000;
+const memo = new Map<string, ReadonlyMap<number, number>>();
+
 /** Hashed features with counts: bucket → count. */
-export function hashedCounts(text: string, bits = HASH_BITS): Map<number, number> {
+export function hashedCounts(text: string, bits = HASH_BITS): ReadonlyMap<number, number> {
+  const key = bits + '\u0000' + text;
+  const hit = memo.get(key);
+  if (hit) return hit;
   const mask = (1 << bits) - 1;
   const counts = new Map<number, number>();
   for (const f of featureStrings(text)) {
     const b = hashString(f) & mask;
     counts.set(b, (counts.get(b) ?? 0) + 1);
   }
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, counts);
   return counts;
 }
 

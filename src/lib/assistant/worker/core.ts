@@ -2,10 +2,11 @@
  * The worker's state: the trained model, its snapshot form, and ranking. Kept apart from the
  * tiny worker entry so the eval page can drive the very same code.
  *
- * A snapshot holds only the classifier's weights: the vocabulary and the BM25 index are rebuilt
+ * A snapshot holds only the classifier's weights: the vocabulary, the BM25 index and the class
+ * centroids are rebuilt
  * from the examples (deterministic, milliseconds for a FAQ), and the examples' hash must match.
  */
-import { buildBm25, buildVocabulary } from '../shared/model';
+import { buildBm25, buildCentroids, buildVocabulary } from '../shared/model';
 import { rankText, type AnswerRanking, type RankableModel } from '../shared/rank';
 import { trainModel, type TrainOptions } from './trainer';
 
@@ -14,7 +15,15 @@ export interface Example {
   intent: string;
 }
 
+/**
+ * Bumped whenever training changes what the weights mean or how good they are (2: batch sized
+ * for enough steps per epoch), so an older snapshot is rejected and the model retrained.
+ */
+export const MODEL_VERSION = 2;
+
 export interface SnapshotMeta {
+  /** MODEL_VERSION at training time (absent before version 2). */
+  version?: number;
   hash: string;
   intents: string[];
   rows: number;
@@ -47,12 +56,10 @@ function rebuild(examples: readonly Example[], intents: string[]) {
   const classOf = new Map(intents.map((k, i) => [k, i]));
   const texts = examples.map((e) => e.text);
   const vocab = buildVocabulary(texts, 1);
-  const bm25 = buildBm25(
-    vocab,
-    texts,
-    examples.map((e) => classOf.get(e.intent)!),
-  );
-  return { vocab, bm25 };
+  const docClass = examples.map((e) => classOf.get(e.intent)!);
+  const bm25 = buildBm25(vocab, texts, docClass);
+  const centroids = buildCentroids(vocab, texts, docClass, intents.length);
+  return { vocab, bm25, centroids };
 }
 
 export class AssistantCore {
@@ -70,6 +77,7 @@ export class AssistantCore {
     weights.set(m.linear.b, m.linear.w.length);
     return {
       meta: {
+        version: MODEL_VERSION,
         hash: examplesHash(examples),
         intents: m.intents,
         rows: m.vocab.idf.length,
@@ -84,8 +92,8 @@ export class AssistantCore {
   /** Restores a snapshot trained on these same examples; false when it does not fit. */
   load(examples: readonly Example[], snapshot: Snapshot): boolean {
     const { meta } = snapshot;
-    if (meta.hash !== examplesHash(examples)) return false;
-    const { vocab, bm25 } = rebuild(examples, meta.intents);
+    if (meta.version !== MODEL_VERSION || meta.hash !== examplesHash(examples)) return false;
+    const { vocab, bm25, centroids } = rebuild(examples, meta.intents);
     const C = meta.classes;
     const all = new Float32Array(snapshot.weights);
     if (vocab.idf.length !== meta.rows || all.length !== (meta.rows + 1) * C) return false;
@@ -93,6 +101,7 @@ export class AssistantCore {
       intents: meta.intents,
       vocab,
       bm25,
+      centroids,
       linear: { classes: C, w: all.subarray(0, meta.rows * C), b: all.subarray(meta.rows * C) },
     };
     return true;
