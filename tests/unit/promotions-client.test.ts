@@ -12,6 +12,7 @@ import {
   storedBandit,
 } from '../../src/lib/promotions/client/promotions';
 import { PROMOTIONS } from '../../src/lib/promotions/shared/data';
+import { protectProfile } from '../../src/lib/privacy/encryption/vault';
 
 const opened: AisleDB[] = [];
 async function freshDb(): Promise<AisleDB> {
@@ -110,4 +111,26 @@ describe('promotions on the device', () => {
     expect(PROMOTIONS).toContain(shown.promotion);
     expect((await storedBandit(db))!.bandit.arms).toEqual(PROMOTIONS.map((p) => p.id));
   });
+
+  // PBKDF2 at 600,000 iterations is slow on purpose; a loaded machine needs the headroom.
+  it('a passphrase-protected profile teaches the shared bandit nothing of its taste', async () => {
+    const db = await freshDb();
+    await showPromotion(db, { ...options, profileId: 'other' });
+    const before = JSON.stringify(await storedBandit(db));
+    await db.ratings.bulkAdd(
+      ['hats-001', 'hats-002', 'hats-003'].map((productId) => ({
+        profileId: 'me',
+        productId,
+        rating: 5 as const,
+        updatedAt: options.now,
+      })),
+    );
+    await protectProfile(db, 'me', 'correct horse battery');
+    const shown = await showPromotion(db, options);
+    expect(shown.explanation.reasons.some((r) => r.kind === 'interest')).toBe(false);
+    await respond(db, shown, 'me', 'click');
+    expect(JSON.stringify(await storedBandit(db))).toBe(before);
+    const logged = await db.promotionEvents.where('profileId').equals('me').toArray();
+    expect(logged.map((e) => e.type)).toEqual(['impression', 'click']);
+  }, 30_000);
 });

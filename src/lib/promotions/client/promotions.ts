@@ -96,10 +96,15 @@ export async function showPromotion(db: AisleDB, options: ShowOptions): Promise<
         return { promotion, explanation: ROTATION_EXPLANATION, impressionId, personalised: false };
       }
 
-      const [ratings, events] = await Promise.all([
-        db.ratings.where('profileId').equals(options.profileId).toArray(),
-        db.events.where('profileId').equals(options.profileId).toArray(),
-      ]);
+      // A passphrase-protected profile's taste must not reach the bandit's clear, shared
+      // state: it gets a context without taste (time of day, kiosk) and teaches nothing.
+      const sealed = db.keyring.isProtected(options.profileId);
+      const [ratings, events] = sealed
+        ? [[], []]
+        : await Promise.all([
+            db.ratings.where('profileId').equals(options.profileId).toArray(),
+            db.events.where('profileId').equals(options.profileId).toArray(),
+          ]);
       const context: PromoContext = buildContext({
         ratings,
         events,
@@ -113,8 +118,10 @@ export async function showPromotion(db: AisleDB, options: ShowOptions): Promise<
       const choice = choose(stored.bandit, PROMOTIONS, context);
       const vector = contextToVector(context);
       const impressionId = await log(choice.promotionId, vector);
-      stored.pending = { impressionId, arm: choice.arm, context: vector, rewarded: false };
-      await db.settings.put({ key: BANDIT_KEY, value: stored });
+      if (!sealed) {
+        stored.pending = { impressionId, arm: choice.arm, context: vector, rewarded: false };
+        await db.settings.put({ key: BANDIT_KEY, value: stored });
+      }
       return {
         promotion: PROMOTIONS[choice.arm]!,
         explanation: explain(stored.bandit, PROMOTIONS, choice, context),
