@@ -166,4 +166,42 @@ describe('the chat', () => {
     expect(chat.phase).toBe('failed');
     expect(last().text).toMatch(/^The assistant could not start on this device/);
   });
+
+  it('goes on answering, unsaved, when a turn cannot be stored, and says so', async () => {
+    useEngine(
+      async () => scriptedEngine({ 'how long is delivery': answer('shipping-time') }).engine,
+    );
+    const full = await openDatabase(`chat-full-${crypto.randomUUID()}`);
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    vi.spyOn(full.conversations, 'add').mockRejectedValue(quota);
+    const errors: unknown[] = [];
+    await ask('how long is delivery', {
+      ...ctx(),
+      db: full,
+      onStorageError: (e) => errors.push(e),
+    });
+    expect(last()).toMatchObject({ role: 'assistant', intent: 'shipping-time' });
+    expect(errors).toEqual([quota, quota]);
+    expect(await full.conversations.count()).toBe(0);
+    full.close();
+  });
+
+  it('a slow load of one profile never shows over the next profile’s conversation', async () => {
+    await db.conversations.add({ profileId: 'slow', role: 'shopper', text: 'old', at: 1 });
+    const table = db.conversations;
+    const where = table.where.bind(table);
+    // The first load's read answers 50 ms late (a big conversation, a busy disk).
+    vi.spyOn(table, 'where').mockImplementationOnce(((index: string) => ({
+      equals: (value: string) => ({
+        sortBy: async (key: string) => {
+          await new Promise((r) => setTimeout(r, 50));
+          return where(index).equals(value).sortBy(key);
+        },
+      }),
+    })) as unknown as typeof table.where);
+    const slow = loadConversation(db, 'slow');
+    const fresh = loadConversation(db, 'nobody');
+    await Promise.all([slow, fresh]);
+    expect(chat.turns).toEqual([]);
+  });
 });

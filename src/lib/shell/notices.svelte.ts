@@ -13,6 +13,8 @@ export function notify(
   kind: Notice['kind'] = 'info',
   ms = kind === 'error' ? 10000 : 5000,
 ) {
+  // The same message twice at once (two failed writes of one action) says nothing new.
+  if (notices.some((n) => n.kind === kind && n.text === text)) return;
   const id = next++;
   notices.push({ id, kind, text });
   setTimeout(() => dismiss(id), ms);

@@ -14,8 +14,8 @@ import {
   trainingExamples,
   type KnowledgeEntry,
   type Lang,
-  type TrainingExample,
 } from '../shared/knowledge';
+import type { AssistantEngine } from './engine';
 import { categoryIn, describeOrders, languageOf, lookUpOrders, messagesFor } from './actions';
 
 export interface QuickReply {
@@ -30,32 +30,10 @@ export interface Turn extends ChatMessage {
   link?: { href: string; label: string };
 }
 
-/** The engine's API (client/engine.ts), as this module uses it. */
-export interface Engine {
-  train(
-    examples: TrainingExample[],
-    onProgress?: (p: { epoch: number; epochs: number }) => void,
-  ): Promise<{ backend: string; ms: number }>;
-  rank(text: string): Promise<{
-    best: { intent: string; confidence: number }[];
-    verdict: 'answer' | 'clarify' | 'out-of-scope';
-  }>;
-  dispose(): void;
-}
+/** The engine's API; a type-only import, so the worker and tfjs load only when Help needs them. */
+export type Engine = AssistantEngine;
 
-/**
- * The engine is loaded on demand (it brings the worker and the model). A glob import, so this
- * module builds even while the engine file is absent; then the assistant says it can't start.
- */
-const engineModule = import.meta.glob<() => Engine>('./engine.ts', {
-  import: 'createAssistantEngine',
-});
-
-let createEngine = async (): Promise<Engine> => {
-  const load = engineModule['./engine.ts'];
-  if (!load) throw new Error('The assistant engine is not part of this build');
-  return (await load())();
-};
+let createEngine = async (): Promise<Engine> => (await import('./engine')).createAssistantEngine();
 
 /** Swaps the engine (the unit tests use a scripted one); the next question retrains. */
 export function useEngine(factory: () => Promise<Engine>): void {
@@ -132,8 +110,15 @@ export function prepare(db: AisleDB | null): Promise<void> {
   return training;
 }
 
+/** Counts loads, so that a slow load for a previous profile never shows over a newer one. */
+let loads = 0;
+
+/** Shows this profile's stored conversation (none while it loads; a failed load throws). */
 export async function loadConversation(db: AisleDB | null, profileId: string): Promise<void> {
+  const load = ++loads;
+  turns = [];
   const rows = db ? await db.conversations.where('profileId').equals(profileId).sortBy('at') : [];
+  if (load !== loads) return;
   // Links are not stored; they follow from the intent and the question before it.
   turns = rows.map((row, i): Turn => {
     const entry = row.role === 'assistant' && row.intent ? entryOf(row.intent) : undefined;
@@ -143,9 +128,11 @@ export async function loadConversation(db: AisleDB | null, profileId: string): P
   });
 }
 
-async function record(db: AisleDB | null, turn: Turn): Promise<void> {
+/** Shows a turn and stores it; a failed write (full quota, locked profile) is reported, and
+ * the conversation goes on unsaved rather than stopping mid-answer. */
+async function record(ctx: AskContext, turn: Turn): Promise<void> {
   turns = [...turns, turn];
-  if (!db) return;
+  if (!ctx.db) return;
   // Only the ChatMessage fields are stored: replies and links belong to the moment.
   const row: ChatMessage = {
     profileId: turn.profileId,
@@ -154,7 +141,11 @@ async function record(db: AisleDB | null, turn: Turn): Promise<void> {
     at: turn.at,
     ...(turn.intent ? { intent: turn.intent } : {}),
   };
-  await db.conversations.add(row);
+  try {
+    await ctx.db.conversations.add(row);
+  } catch (e) {
+    ctx.onStorageError?.(e);
+  }
 }
 
 export interface AskContext {
@@ -164,6 +155,8 @@ export interface AskContext {
   locale: Lang;
   /** Opens a view (a direct request such as "recommend me sunglasses"). */
   navigate: (hash: string) => void;
+  /** A turn could not be stored (it is still shown). */
+  onStorageError?: (error: unknown) => void;
 }
 
 /** A shopper's question, typed. */
@@ -173,7 +166,7 @@ export async function ask(text: string, ctx: AskContext): Promise<void> {
   busy = true;
   try {
     const lang = languageOf(question, ctx.locale);
-    await record(ctx.db, {
+    await record(ctx, {
       profileId: ctx.profileId,
       role: 'shopper',
       text: question,
@@ -184,8 +177,15 @@ export async function ask(text: string, ctx: AskContext): Promise<void> {
       await say(ctx, { text: messagesFor(lang).failed, replies: [] });
       return;
     }
-    const ranking = await engine.rank(question);
     const m = messagesFor(lang);
+    const ranking = await engine.rank(question).catch((e: unknown) => {
+      console.error('assistant ranking failed', e);
+      return null;
+    });
+    if (!ranking) {
+      await say(ctx, { text: m.failed, replies: [] });
+      return;
+    }
     if (ranking.verdict === 'answer' && ranking.best[0]) {
       await answer(ranking.best[0].intent, question, lang, ctx);
     } else if (ranking.verdict === 'clarify') {
@@ -209,7 +209,7 @@ export async function choose(reply: QuickReply, ctx: AskContext): Promise<void> 
   busy = true;
   try {
     const lang = languageOf(reply.label, ctx.locale);
-    await record(ctx.db, {
+    await record(ctx, {
       profileId: ctx.profileId,
       role: 'shopper',
       text: reply.label,
@@ -227,7 +227,7 @@ async function say(
   ctx: AskContext,
   reply: { text: string; intent?: string; replies?: QuickReply[]; link?: Turn['link'] },
 ): Promise<void> {
-  await record(ctx.db, { profileId: ctx.profileId, role: 'assistant', at: Date.now(), ...reply });
+  await record(ctx, { profileId: ctx.profileId, role: 'assistant', at: Date.now(), ...reply });
 }
 
 /** The view an answer offers (and, for a direct request, opens). */

@@ -6,17 +6,13 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import { loadSnapshot, saveSnapshot, type AisleDB } from '../../db';
+import type { TrainingExample } from '../shared/knowledge';
 import type { AnswerRanking, Ranked } from '../shared/rank';
 import type { AssistantWorkerApi } from '../worker/assistant.worker';
 import { examplesHash, type Snapshot, type SnapshotMeta } from '../worker/core';
 
 export type { AnswerRanking, Ranked } from '../shared/rank';
-
-export interface TrainingExample {
-  text: string;
-  intent: string;
-  lang: 'en' | 'zh-CN';
-}
+export type { TrainingExample } from '../shared/knowledge';
 
 export interface AssistantEngine {
   train(

@@ -11,7 +11,7 @@ import { OUT_OF_SCOPE } from './rank';
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** The same shape as the engine's TrainingExample (structural), without depending on it. */
+/** One example question of an intent, as the engine trains on it. */
 export interface TrainingExample {
   text: string;
   intent: string;
