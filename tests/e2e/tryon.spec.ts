@@ -479,6 +479,49 @@ test.describe('try on with the live camera', () => {
     await page.goto('/#/shop');
     await expect.poll(trackState).toBe('ended');
   });
+  test('stop and start again while the camera opens: one stream, on screen, none left running', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    // The first opening of the camera is slow (a USB camera waking up); every stream is kept.
+    await page.addInitScript(() => {
+      const w = window as unknown as { streams: MediaStream[] };
+      w.streams = [];
+      const media = navigator.mediaDevices;
+      const open = media.getUserMedia.bind(media);
+      let calls = 0;
+      media.getUserMedia = async (constraints) => {
+        const first = calls++ === 0;
+        const stream = await open(constraints);
+        w.streams.push(stream);
+        if (first) await new Promise((r) => setTimeout(r, 1500));
+        return stream;
+      };
+    });
+    await openTryOn(page);
+    await pickCategory(page, 'Sunglasses');
+    await page.getByRole('button', { name: 'Use the camera' }).click();
+    await page.getByRole('button', { name: 'Stop the camera' }).click();
+    await page.getByRole('button', { name: 'Use the camera' }).click();
+    await expect(status(page)).toContainText('Face found.', { timeout: 60_000 });
+    const streams = () =>
+      page.evaluate(() => {
+        const all = (window as unknown as { streams: MediaStream[] }).streams;
+        const onScreen = document.querySelector('video')!.srcObject;
+        return {
+          opened: all.length,
+          running: all.filter((s) => s.getTracks().some((t) => t.readyState === 'live')).length,
+          runningIsOnScreen: all.some(
+            (s) => s === onScreen && s.getTracks().every((t) => t.readyState === 'live'),
+          ),
+        };
+      });
+    // Once the slow first opening is over it must have let go, and the second one plays.
+    await expect
+      .poll(streams, { timeout: 15_000 })
+      .toEqual({ opened: 2, running: 1, runningIsOnScreen: true });
+    await expect(status(page)).toContainText('Face found.');
+  });
 });
 
 test.describe('try on with the camera blocked', () => {

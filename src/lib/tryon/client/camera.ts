@@ -24,8 +24,15 @@ export function cameraProblem(error: unknown): CameraProblem {
   return 'failed';
 }
 
-/** Opens the front camera at about 640x480 and plays it in `video` (muted, inline). */
-export async function startCamera(video: HTMLVideoElement): Promise<MediaStream> {
+/**
+ * Opens the front camera at about 640x480 and plays it in `video` (muted, inline). Resolves to
+ * null, with the stream already stopped, when `wanted()` turned false while the camera opened
+ * (the shopper stopped it, or started it again): an old start must never hold a camera.
+ */
+export async function startCamera(
+  video: HTMLVideoElement,
+  wanted: () => boolean = () => true,
+): Promise<MediaStream | null> {
   if (!navigator.mediaDevices?.getUserMedia) throw new CameraError('absent');
   let stream: MediaStream;
   try {
@@ -34,7 +41,12 @@ export async function startCamera(video: HTMLVideoElement): Promise<MediaStream>
       video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } },
     });
   } catch (error) {
+    if (!wanted()) return null;
     throw new CameraError(cameraProblem(error));
+  }
+  if (!wanted()) {
+    stopStream(stream, video);
+    return null;
   }
   video.muted = true;
   video.playsInline = true;
@@ -42,14 +54,26 @@ export async function startCamera(video: HTMLVideoElement): Promise<MediaStream>
   try {
     await video.play();
   } catch (error) {
-    stopCamera(video);
+    stopStream(stream, video);
+    if (!wanted()) return null;
     throw new CameraError(cameraProblem(error));
+  }
+  if (!wanted()) {
+    stopStream(stream, video);
+    return null;
   }
   return stream;
 }
 
+/** Stops one stream, and takes it off `video` if it is still the one playing there. */
+export function stopStream(stream: MediaStream, video?: HTMLVideoElement | null): void {
+  stream.getTracks().forEach((track) => track.stop());
+  if (video && video.srcObject === stream) video.srcObject = null;
+}
+
+/** Stops whatever `video` is playing. */
 export function stopCamera(video: HTMLVideoElement | undefined | null): void {
   const stream = video?.srcObject as MediaStream | null | undefined;
-  stream?.getTracks().forEach((track) => track.stop());
-  if (video) video.srcObject = null;
+  if (stream) stopStream(stream, video);
+  else if (video) video.srcObject = null;
 }
