@@ -9,7 +9,7 @@ import { loadSnapshot, saveSnapshot, type AisleDB } from '../../db';
 import type { TrainingExample } from '../shared/knowledge';
 import type { AnswerRanking, Ranked } from '../shared/rank';
 import type { AssistantWorkerApi } from '../worker/assistant.worker';
-import { examplesHash, type Snapshot, type SnapshotMeta } from '../worker/core';
+import { MODEL_VERSION, examplesHash, type Snapshot, type SnapshotMeta } from '../worker/core';
 
 export type { AnswerRanking, Ranked } from '../shared/rank';
 export type { TrainingExample } from '../shared/knowledge';
@@ -24,8 +24,6 @@ export interface AssistantEngine {
 }
 
 export const SNAPSHOT_NAME = 'assistant';
-/** Bump when the model or its features change: older snapshots are then ignored. */
-export const MODEL_VERSION = 1;
 
 export interface EngineOptions {
   /** Where snapshots live; by default the app session's database (none: always train). */
@@ -44,8 +42,8 @@ async function storedSnapshot(db: AisleDB | null, hash: string): Promise<Snapsho
   if (!db) return null;
   try {
     const row = await loadSnapshot(db, SNAPSHOT_NAME);
-    const meta = row?.meta as Partial<SnapshotMeta> & { modelVersion?: number };
-    if (!row || meta?.hash !== hash || meta.modelVersion !== MODEL_VERSION) return null;
+    const meta = row?.meta as Partial<SnapshotMeta>;
+    if (!row || meta?.hash !== hash || meta.version !== MODEL_VERSION) return null;
     return { meta: meta as SnapshotMeta, weights: row.weights };
   } catch {
     return null; // storage unavailable (private mode): train instead
@@ -77,7 +75,7 @@ export function createAssistantEngine(options: EngineOptions = {}): AssistantEng
         await saveSnapshot(db, {
           name: SNAPSHOT_NAME,
           version: MODEL_VERSION,
-          meta: { ...snapshot.meta, modelVersion: MODEL_VERSION },
+          meta: { ...snapshot.meta },
           weights: snapshot.weights,
         }).catch(() => undefined); // a full disk only costs a retrain next time
       }
