@@ -28,6 +28,8 @@ let resetting = $state(false);
 let loaded = $state(false);
 
 let db: AisleDB | null = null;
+/** The wipe of what a session cut short left behind (see loadKiosk). */
+let leftover: Promise<void> = Promise.resolve();
 let lastActivity = 0;
 let timer: ReturnType<typeof setInterval> | undefined;
 
@@ -66,13 +68,16 @@ export async function loadKiosk(database: AisleDB): Promise<void> {
   document.documentElement.classList.toggle('kiosk', config !== null);
   loaded = true;
   if (!config) return stopTimer();
-  // A reload or power cut mid-session: the previous shopper's data must still go.
-  const since = await getSetting<number | null>(database, SESSION_SETTING, null);
-  if (since !== null) {
+  phase = 'attract';
+  // A reload or power cut mid-session: the previous shopper's data must still go, before the
+  // next shopper's session starts (a touch meanwhile waits for it).
+  leftover = (async () => {
+    const since = await getSetting<number | null>(database, SESSION_SETTING, null);
+    if (since === null) return;
     await wipeShopper(database, GUEST_PROFILE_ID, since);
     await setSetting(database, SESSION_SETTING, null);
-  }
-  phase = 'attract';
+  })();
+  await leftover;
 }
 
 /** Staff: turn kiosk mode on with a new PIN (4 to 8 digits). */
@@ -111,8 +116,11 @@ export async function exitKiosk(pin: string): Promise<'ok' | 'wrong' | 'wait'> {
 
 /** A touch on the attract screen: a new shopper, as the guest profile. */
 export async function startShopper(): Promise<void> {
-  if (!db || !config) return;
-  await setSetting(db, SESSION_SETTING, Date.now());
+  if (!db || !config || resetting) return;
+  await leftover.catch(() => undefined);
+  // Keep an older start if a wipe failed: this session's end then erases both shoppers.
+  if ((await getSetting<number | null>(db, SESSION_SETTING, null)) === null)
+    await setSetting(db, SESSION_SETTING, Date.now());
   await selectProfile(GUEST_PROFILE_ID);
   location.replace('#/shop');
   phase = 'shopping';
