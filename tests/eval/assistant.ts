@@ -313,6 +313,21 @@ async function main() {
       console.log(
         `| FAQ validation | ${train.length} | ${val.length} | ${pct(accuracy(gold, result.predicted))} |`,
       );
+      // The same split as the held-out report: shop questions (top-1, declined) and off-topic ones.
+      const shop = gold.map((g, i) => (g === 'out-of-scope' ? -1 : i)).filter((i) => i >= 0);
+      const off = gold.map((g, i) => (g === 'out-of-scope' ? i : -1)).filter((i) => i >= 0);
+      const share = (ids: number[], ok: (i: number) => boolean) =>
+        ids.filter(ok).length / Math.max(1, ids.length);
+      const declined = (i: number) => result.verdicts[i] === 'out-of-scope';
+      const valSplit = {
+        shopAccuracy: share(shop, (i) => result.predicted[i] === gold[i]),
+        shopDeclined: share(shop, declined),
+        offTopicDeclined: share(off, declined),
+      };
+      Object.assign(report, { valSplit });
+      console.log(
+        `| shop questions | ${shop.length} | top-1 ${pct(valSplit.shopAccuracy)} | declined ${pct(valSplit.shopDeclined)} | off-topic declined | ${pct(valSplit.offTopicDeclined)} of ${off.length} |`,
+      );
     } else if (process.argv.includes('--faq')) {
       const { trainingExamples } = await import('../../src/lib/assistant/shared/knowledge');
       const heldFile = resolve(root, 'tests/eval/data/faq-heldout.json');
