@@ -3,7 +3,7 @@
  *
  * Features: hashed word / bigram / character n-grams (text.ts) restricted to the buckets seen in
  * training (a compact vocabulary: the weights stay small), weighted by sublinear tf × idf and
- * L2-normalised.
+ * L2-normalised block by block.
  *
  * Signal 1, the classifier: a linear softmax layer over those features (a fastText-style bag of
  * n-grams without the low-rank bottleneck), trained with TensorFlow.js in the worker; inference is
@@ -14,7 +14,7 @@
  * Blend: p = α·softmax(classifier) + β·softmax(centroid / τc) + (1−α−β)·softmax(BM25 / τ);
  * confidence = p of the top intent.
  */
-import { hashedCounts, HASH_BITS } from './text';
+import { blockOf, hashedCounts, BLOCKS, HASH_BITS } from './text';
 
 export interface SparseVec {
   idx: Int32Array;
@@ -45,22 +45,29 @@ export function buildVocabulary(texts: readonly string[], minDf = 1, bits = HASH
   return { bits, rows, idf: Float32Array.from(idfs) };
 }
 
-/** Sublinear tf × idf, L2-normalised, over known rows only (sorted by row). */
+/**
+ * Sublinear tf × idf over known rows only (sorted by row), each block (words, bigrams, character
+ * n-grams: text.ts blockOf) L2-normalised on its own and the blocks weighted equally, so the whole
+ * vector has norm 1. With one norm for all, a long word's dozen character n-grams outweighed the
+ * word itself; apart, Banking77 validation (two 85/15 splits of train.csv) gains ~1 point.
+ */
 export function vectorise(vocab: Vocabulary, text: string): SparseVec {
-  const pairs: [number, number][] = [];
-  let norm = 0;
+  const pairs: [number, number, number][] = [];
+  const norm = new Float64Array(BLOCKS);
   for (const [b, c] of hashedCounts(text, vocab.bits)) {
     const r = vocab.rows.get(b);
     if (r === undefined) continue;
     const v = (1 + Math.log(c)) * vocab.idf[r]!;
-    pairs.push([r, v]);
-    norm += v * v;
+    const k = blockOf(b, vocab.bits);
+    pairs.push([r, v, k]);
+    norm[k]! += v * v;
   }
   pairs.sort((a, b) => a[0] - b[0]);
-  const s = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  const present = norm.filter((n) => n > 0).length;
+  const scale = Array.from(norm, (n) => (n > 0 ? 1 / Math.sqrt(n * present) : 0));
   return {
     idx: Int32Array.from(pairs, (p) => p[0]),
-    val: Float32Array.from(pairs, (p) => p[1] * s),
+    val: Float32Array.from(pairs, (p) => p[1] * scale[p[2]]!),
   };
 }
 
