@@ -8,6 +8,8 @@
  * Runs the app's own tokeniser, trainer and ranker (src/lib/assistant) in headless Chromium
  * (Debian's, the e2e flags) on a tests-only page served with the app's CSP, and prints a table.
  * Options: --epochs N, --copies N (augmentation), --seeds a,b,c (for --shots; default 1,2,3),
+ * --val F (with --data: score a stratified share F of train.csv, seed 5, trained on the rest; for
+ * choosing settings without touching test.csv),
  * --signals out.json (each signal's class scores per question: for a validation split only).
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -58,6 +60,26 @@ export function sampleShots(rows: readonly Row[], k: number, seed: number): Row[
     out.push(...xs.slice(0, k));
   }
   return out;
+}
+
+/** A stratified validation split: share `frac` of each intent (seeded) is held out of `rows`. */
+export function carveValidation(rows: readonly Row[], frac: number, seed: number) {
+  const rnd = seededRandom(seed);
+  const by = new Map<string, Row[]>();
+  for (const r of rows) by.set(r.intent, [...(by.get(r.intent) ?? []), r]);
+  const train: Row[] = [];
+  const test: Row[] = [];
+  for (const intent of [...by.keys()].sort()) {
+    const xs = [...by.get(intent)!];
+    for (let i = xs.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [xs[i], xs[j]] = [xs[j]!, xs[i]!];
+    }
+    const k = Math.round(xs.length * frac);
+    test.push(...xs.slice(0, k));
+    train.push(...xs.slice(k));
+  }
+  return { train, test };
 }
 
 export function macroF1(gold: readonly string[], pred: readonly string[]): number {
@@ -194,8 +216,10 @@ async function main() {
     const data = arg('data');
     const afqmc = arg('afqmc');
     if (data) {
-      const train = readCsv(join(data, 'train.csv'));
-      const test = readCsv(join(data, 'test.csv'));
+      const val = arg('val') ? Number(arg('val')) : 0;
+      const { train, test } = val
+        ? carveValidation(readCsv(join(data, 'train.csv')), val, 5)
+        : { train: readCsv(join(data, 'train.csv')), test: readCsv(join(data, 'test.csv')) };
       const gold = test.map((r) => r.intent);
       const shots = arg('shots') ? Number(arg('shots')) : 0;
       const seeds = shots ? (arg('seeds') ?? '1,2,3').split(',').map(Number) : [0];

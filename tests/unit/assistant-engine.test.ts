@@ -11,7 +11,14 @@ import {
   vectorise,
 } from '../../src/lib/assistant/shared/model';
 import { OUT_OF_SCOPE, verdictOf } from '../../src/lib/assistant/shared/rank';
-import { featureStrings, normalise } from '../../src/lib/assistant/shared/text';
+import {
+  blockOf,
+  featureStrings,
+  foldWord,
+  hashedCounts,
+  normalise,
+  stem,
+} from '../../src/lib/assistant/shared/text';
 import { seededRandom } from '../../src/lib/random/seeded';
 import { AssistantCore, examplesHash } from '../../src/lib/assistant/worker/core';
 import { batchSize, MIN_BATCH, STEPS_PER_EPOCH } from '../../src/lib/assistant/worker/trainer';
@@ -23,11 +30,38 @@ describe('assistant text', () => {
   it('gives word, bigram and character features for English and Han n-grams for Chinese', () => {
     const en = featureStrings('Refunds please');
     expect(en).toContain('wrefund');
-    expect(en).toContain('brefund please');
+    expect(en).toContain('brefund pleas');
     expect(en).toContain('cefu');
     const zh = featureStrings('退货要多久');
     expect(zh).toContain('h退货');
     expect(zh).toContain('h要多久');
+  });
+  it('stems word forms together and leaves short words alone', () => {
+    const s = (w: string) => stem(foldWord(w));
+    for (const group of [
+      ['charge', 'charged', 'charges', 'charging'],
+      ['payment', 'payments', 'pay'],
+      ['top', 'topped', 'topping'],
+      ['cancel', 'cancelled', 'canceled'],
+      ['verify', 'verified'],
+      ['exchange', 'exchanged', 'exchanging'],
+    ])
+      expect(new Set(group.map(s)).size).toBe(1);
+    expect(s('called')).toBe('call');
+    expect(s('using')).toBe('using');
+    expect(s('need')).toBe('need');
+    expect(s('apply')).toBe('apply');
+    expect(s('recently')).toBe('recent');
+  });
+  it('stems words and bigrams but not character n-grams', () => {
+    const f = featureStrings('charged cards');
+    expect(f).toContain('wcharg');
+    expect(f).toContain('bcharg card');
+    expect(f).toContain('cged ');
+  });
+  it('hashes words, bigrams and character n-grams into separate blocks', () => {
+    const blocks = new Set([...hashedCounts('card payments 退货').keys()].map((b) => blockOf(b)));
+    expect([...blocks].sort()).toEqual([0, 1, 2]);
   });
 });
 
@@ -43,6 +77,21 @@ describe('assistant retrieval and calibration', () => {
   it('BM25 prefers the class whose example shares the words', () => {
     const s = bm25ClassScores(buildBm25(vocab, texts, classes), vocab, 'where is the order', 2);
     expect(s[0]).toBeGreaterThan(s[1]!);
+  });
+  it('normalises each feature block apart: words keep their share beside long words', () => {
+    const v = buildVocabulary(['refund', 'international transfer']);
+    const x = vectorise(v, 'international transfer');
+    let total = 0;
+    const perBlock = [0, 0, 0];
+    const rows = [...v.rows.entries()];
+    x.idx.forEach((r, k) => {
+      const bucket = rows.find(([, row]) => row === r)![0];
+      perBlock[blockOf(bucket)]! += x.val[k]! ** 2;
+      total += x.val[k]! ** 2;
+    });
+    expect(total).toBeCloseTo(1, 5);
+    // Two words, one bigram and ~50 character n-grams: each kind still weighs a third.
+    for (const b of perBlock) expect(b).toBeCloseTo(1 / 3, 5);
   });
   it('cosine is 1 for the same text and lower for another', () => {
     const a = vectorise(vocab, 'track my parcel');

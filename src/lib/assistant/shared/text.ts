@@ -2,8 +2,8 @@
  * Text to features, for English and Chinese alike (pure; the worker, the eval and the tests share
  * it). A question becomes a bag of hashed features:
  * - English: words (light normalisation: lower case, apostrophes dropped, a plural/verb "s"
- *   folded), word bigrams, and character 2–5-grams inside each word (padded with spaces), which
- *   make typos and word forms overlap.
+ *   folded, then a light stemmer), bigrams of those, and character 2–5-grams inside each word as
+ *   written (padded with spaces), which make typos and word forms overlap.
  * - Chinese: Intl.Segmenter words plus character 1–3-grams of each Han run, so a question matches
  *   however the segmenter cut it.
  * NFKC folds full-width to half-width; common traditional characters are folded to simplified.
@@ -56,6 +56,38 @@ export function foldWord(word: string): string {
   return w;
 }
 
+const VOWEL = /[aeiouy]/;
+
+/**
+ * A light English stemmer (Porter-like suffix stripping, one suffix at most) for the word and
+ * bigram features, so "charged", "charging" and "charges" share one word. Short words keep their
+ * form ("using", "need", "fees" ~ "fee"); the character n-grams still see the word as written.
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
+  if (w.endsWith('ies') || w.endsWith('ied')) return w.length > 4 ? w.slice(0, -3) + 'y' : w;
+  if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  for (const [suffix, min] of [
+    ['ing', 3],
+    ['ed', 3],
+    ['ment', 3],
+    ['ness', 3],
+    ['ly', 5],
+  ] as const) {
+    const base = w.slice(0, -suffix.length);
+    if (w.endsWith(suffix) && base.length >= min && VOWEL.test(base)) {
+      w = base;
+      // "topped" → "top", but "called" stays "call" (l, s, z doubled in the root itself).
+      if (/([^aeioulsz])\1$/.test(w) || (w.length > 5 && w.endsWith('ll'))) w = w.slice(0, -1);
+      break;
+    }
+  }
+  // A final "e" goes, so "charge" meets "charg(ed)": after the suffixes, from longer words.
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
 /** Words of a normalised text: Intl.Segmenter where there is one (Chinese needs it). */
 export function words(norm: string): string[] {
   const seg = segmenter(HAN.test(norm) ? 'zh' : 'en');
@@ -72,11 +104,13 @@ export function words(norm: string): string[] {
 export function featureStrings(text: string): string[] {
   const norm = normalise(text);
   const ws = words(norm).map((w) => (HAN.test(w) ? w : foldWord(w)));
+  // Words and bigrams by stem; character n-grams from the word as written.
+  const ss = ws.map((w) => (HAN.test(w) ? w : stem(w)));
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
-    out.push('w' + w);
-    if (i > 0) out.push('b' + ws[i - 1] + ' ' + w);
+    out.push('w' + ss[i]);
+    if (i > 0) out.push('b' + ss[i - 1] + ' ' + ss[i]);
     if (!HAN.test(w)) {
       const padded = ' ' + w + ' ';
       for (let n = 2; n <= 5; n++)
@@ -109,15 +143,27 @@ export const HASH_BITS = 20;
 const MEMO_MAX = 50_000;
 const memo = new Map<string, ReadonlyMap<number, number>>();
 
+/** Feature blocks, weighted apart in model.ts vectorise: words, word bigrams, character n-grams. */
+export const BLOCKS = 3;
+
+/**
+ * The block of a hashed bucket: its top two bits (0 words, 1 bigrams, 2 character n-grams of
+ * English words and Han runs alike), so a bucket never mixes kinds.
+ */
+export function blockOf(bucket: number, bits = HASH_BITS): number {
+  return bucket >>> (bits - 2);
+}
+
 /** Hashed features with counts: bucket → count. */
 export function hashedCounts(text: string, bits = HASH_BITS): ReadonlyMap<number, number> {
   const key = bits + '\u0000' + text;
   const hit = memo.get(key);
   if (hit) return hit;
-  const mask = (1 << bits) - 1;
+  const mask = (1 << (bits - 2)) - 1;
   const counts = new Map<number, number>();
   for (const f of featureStrings(text)) {
-    const b = hashString(f) & mask;
+    const block = f[0] === 'w' ? 0 : f[0] === 'b' ? 1 : 2;
+    const b = (hashString(f) & mask) | (block << (bits - 2));
     counts.set(b, (counts.get(b) ?? 0) + 1);
   }
   if (memo.size >= MEMO_MAX) memo.clear();
