@@ -47,7 +47,7 @@ export function buildVocabulary(texts: readonly string[], minDf = 1, bits = HASH
 
 /**
  * Sublinear tf × idf over known rows only (sorted by row), each block (words, bigrams, character
- * n-grams, concepts: text.ts blockOf) L2-normalised on its own and the blocks weighted equally, so the whole
+ * n-grams: text.ts blockOf) L2-normalised on its own and the blocks weighted equally, so the whole
  * vector has norm 1. With one norm for all, a long word's dozen character n-grams outweighed the
  * word itself; apart, Banking77 validation (two 85/15 splits of train.csv) gains ~1 point.
  */

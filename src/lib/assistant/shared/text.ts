@@ -6,11 +6,6 @@
  *   written (padded with spaces), which make typos and word forms overlap.
  * - Chinese: Intl.Segmenter words plus character 1–3-grams of each Han run, so a question matches
  *   however the segmenter cut it.
- * - Both: a concept (concepts.ts, hand-written related words) for each word or phrase found in
- *   that table, in a block of its own, so "get my funds" meets "receive my money" and 退款 meets
- *   "refund". Banking77 validation (85/15 of train.csv): 10 examples per intent 73.9% → 76.3%,
- *   all data 92.1% → 92.6%; FAQ validation 88.4% → 88.9% (inside the word block instead: 74.9%,
- *   92.3%, 88.9%).
  * NFKC folds full-width to half-width; common traditional characters are folded to simplified.
  */
 
@@ -21,8 +16,6 @@ const TRAD =
 const SIMP =
   '们个这说为么会吗后来时过还与对开关问题们实际点单号码货运费退换钱买卖价钱优惠员会员积分条规则隐私数据资料户帐号联系电话营业门店颜色尺寸码长宽镜眼帽鞋装衣发试戴订购发货邮寄递送达处理请谢帮愿务网页应该种类质保维修证书区体验脸摄像头图片选择输入设计样东东红绿蓝黄湾馆广场东线双只张软硬体机头脑记忆读写学习麦声语条标准导航键盘萤幕触屏岁给让从现义见觉听闻气热温湿风云阳阴们传输储存删除载汇总计划划拨余额银卡礼品劳动节庆欢迎谢谢么样么办吗呢几周周末晚无线产范围内错误显显示状态络网络连结环境准确';
 
-import { CONCEPT_GROUPS } from './concepts';
-
 const T2S = new Map<string, string>();
 {
   const t = [...TRAD];
@@ -31,6 +24,16 @@ const T2S = new Map<string, string>();
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/** NFKC (full-width → half-width), lower case, traditional → simplified, one space. */
+export function normalise(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFKC').toLowerCase()) out += T2S.get(ch) ?? ch;
+  return out
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 type Segmenter = { segment(s: string): Iterable<{ segment: string; isWordLike?: boolean }> };
 const segmenters = new Map<string, Segmenter | null>();
@@ -85,43 +88,6 @@ export function stem(word: string): string {
   return w;
 }
 
-// Concepts (concepts.ts): English stem or "stem stem" → concept ids; Chinese key → concept ids.
-const CONCEPT_EN = new Map<string, string[]>();
-const CONCEPT_ZH = new Map<string, string[]>();
-let CONCEPT_ZH_MAX = 0;
-{
-  const add = (m: Map<string, string[]>, k: string, c: string) => {
-    const cs = m.get(k) ?? [];
-    if (!cs.includes(c)) cs.push(c);
-    m.set(k, cs);
-  };
-  for (const [c, g] of Object.entries(CONCEPT_GROUPS)) {
-    for (const k of (g.en ?? '').split(' ').filter(Boolean))
-      add(
-        CONCEPT_EN,
-        k
-          .split('_')
-          .map((w) => stem(foldWord(w)))
-          .join(' '),
-        c,
-      );
-    for (const k of (g.zh ?? '').split(' ').filter(Boolean)) {
-      add(CONCEPT_ZH, k, c);
-      CONCEPT_ZH_MAX = Math.max(CONCEPT_ZH_MAX, [...k].length);
-    }
-  }
-}
-
-/** NFKC (full-width → half-width), lower case, traditional → simplified, one space. */
-export function normalise(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFKC').toLowerCase()) out += T2S.get(ch) ?? ch;
-  return out
-    .replace(/[’‘`´]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** Words of a normalised text: Intl.Segmenter where there is one (Chinese needs it). */
 export function words(norm: string): string[] {
   const seg = segmenter(HAN.test(norm) ? 'zh' : 'en');
@@ -145,8 +111,6 @@ export function featureStrings(text: string): string[] {
     const w = ws[i]!;
     out.push('w' + ss[i]);
     if (i > 0) out.push('b' + ss[i - 1] + ' ' + ss[i]);
-    for (const c of CONCEPT_EN.get(ss[i]!) ?? []) out.push('k' + c);
-    if (i > 0) for (const c of CONCEPT_EN.get(ss[i - 1] + ' ' + ss[i]) ?? []) out.push('k' + c);
     if (!HAN.test(w)) {
       const padded = ' ' + w + ' ';
       for (let n = 2; n <= 5; n++)
@@ -158,9 +122,6 @@ export function featureStrings(text: string): string[] {
     const chars = [...m[0]];
     for (let n = 1; n <= 3; n++)
       for (let j = 0; j + n <= chars.length; j++) out.push('h' + chars.slice(j, j + n).join(''));
-    for (let n = 1; n <= CONCEPT_ZH_MAX; n++)
-      for (let j = 0; j + n <= chars.length; j++)
-        for (const c of CONCEPT_ZH.get(chars.slice(j, j + n).join('')) ?? []) out.push('k' + c);
   }
   return out;
 }
@@ -182,15 +143,12 @@ export const HASH_BITS = 20;
 const MEMO_MAX = 50_000;
 const memo = new Map<string, ReadonlyMap<number, number>>();
 
-/**
- * Feature blocks, weighted apart in model.ts vectorise: words, word bigrams, character n-grams,
- * concepts.
- */
-export const BLOCKS = 4;
+/** Feature blocks, weighted apart in model.ts vectorise: words, word bigrams, character n-grams. */
+export const BLOCKS = 3;
 
 /**
  * The block of a hashed bucket: its top two bits (0 words, 1 bigrams, 2 character n-grams of
- * English words and Han runs alike, 3 concepts), so a bucket never mixes kinds.
+ * English words and Han runs alike), so a bucket never mixes kinds.
  */
 export function blockOf(bucket: number, bits = HASH_BITS): number {
   return bucket >>> (bits - 2);
@@ -204,7 +162,7 @@ export function hashedCounts(text: string, bits = HASH_BITS): ReadonlyMap<number
   const mask = (1 << (bits - 2)) - 1;
   const counts = new Map<number, number>();
   for (const f of featureStrings(text)) {
-    const block = f[0] === 'w' ? 0 : f[0] === 'b' ? 1 : f[0] === 'k' ? 3 : 2;
+    const block = f[0] === 'w' ? 0 : f[0] === 'b' ? 1 : 2;
     const b = (hashString(f) & mask) | (block << (bits - 2));
     counts.set(b, (counts.get(b) ?? 0) + 1);
   }

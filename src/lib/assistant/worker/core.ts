@@ -17,10 +17,10 @@ export interface Example {
 
 /**
  * Bumped whenever training changes what the weights mean or how good they are (2: batch sized
- * for enough steps per epoch; 3: stemmed words, features hashed and normalised by block; 4: a
- * block of hand-written concepts), so an older snapshot is rejected and the model retrained.
+ * for enough steps per epoch; 3: stemmed words, features hashed and normalised by block), so an
+ * older snapshot is rejected and the model retrained.
  */
-export const MODEL_VERSION = 4;
+export const MODEL_VERSION = 3;
 
 export interface SnapshotMeta {
   /** MODEL_VERSION at training time (absent before version 2). */
