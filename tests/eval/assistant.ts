@@ -8,8 +8,8 @@
  * Runs the app's own tokeniser, trainer and ranker (src/lib/assistant) in headless Chromium
  * (Debian's, the e2e flags) on a tests-only page served with the app's CSP, and prints a table.
  * Options: --epochs N, --copies N (augmentation), --seeds a,b,c (for --shots; default 1,2,3),
- * --val F (with --data: score a stratified share F of train.csv, seed 5, trained on the rest; for
- * choosing settings without touching test.csv),
+ * --val F (with --data: score a stratified share F of train.csv, trained on the rest; for
+ * choosing settings without touching test.csv), --val-seed N (which share; default 5),
  * --signals out.json (each signal's class scores per question: for a validation split only).
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -218,7 +218,7 @@ async function main() {
     if (data) {
       const val = arg('val') ? Number(arg('val')) : 0;
       const { train, test } = val
-        ? carveValidation(readCsv(join(data, 'train.csv')), val, 5)
+        ? carveValidation(readCsv(join(data, 'train.csv')), val, Number(arg('val-seed') ?? 5))
         : { train: readCsv(join(data, 'train.csv')), test: readCsv(join(data, 'test.csv')) };
       const gold = test.map((r) => r.intent);
       const shots = arg('shots') ? Number(arg('shots')) : 0;
