@@ -45,36 +45,31 @@ export function readCsv(file: string): Row[] {
   return parsed.data.map((r) => ({ text: r.text ?? '', intent: r.category ?? '' }));
 }
 
-/** K examples per intent, seeded (sorted by intent, shuffled within). */
-export function sampleShots(rows: readonly Row[], k: number, seed: number): Row[] {
+/** Each intent's rows, intents sorted, rows shuffled within (seeded): what both samplers need. */
+function shuffledByIntent(rows: readonly Row[], seed: number): Row[][] {
   const rnd = seededRandom(seed);
   const by = new Map<string, Row[]>();
   for (const r of rows) by.set(r.intent, [...(by.get(r.intent) ?? []), r]);
-  const out: Row[] = [];
-  for (const intent of [...by.keys()].sort()) {
+  return [...by.keys()].sort().map((intent) => {
     const xs = [...by.get(intent)!];
     for (let i = xs.length - 1; i > 0; i--) {
       const j = Math.floor(rnd() * (i + 1));
       [xs[i], xs[j]] = [xs[j]!, xs[i]!];
     }
-    out.push(...xs.slice(0, k));
-  }
-  return out;
+    return xs;
+  });
+}
+
+/** K examples per intent, seeded. */
+export function sampleShots(rows: readonly Row[], k: number, seed: number): Row[] {
+  return shuffledByIntent(rows, seed).flatMap((xs) => xs.slice(0, k));
 }
 
 /** A stratified validation split: share `frac` of each intent (seeded) is held out of `rows`. */
 export function carveValidation(rows: readonly Row[], frac: number, seed: number) {
-  const rnd = seededRandom(seed);
-  const by = new Map<string, Row[]>();
-  for (const r of rows) by.set(r.intent, [...(by.get(r.intent) ?? []), r]);
   const train: Row[] = [];
   const test: Row[] = [];
-  for (const intent of [...by.keys()].sort()) {
-    const xs = [...by.get(intent)!];
-    for (let i = xs.length - 1; i > 0; i--) {
-      const j = Math.floor(rnd() * (i + 1));
-      [xs[i], xs[j]] = [xs[j]!, xs[i]!];
-    }
+  for (const xs of shuffledByIntent(rows, seed)) {
     const k = Math.round(xs.length * frac);
     test.push(...xs.slice(0, k));
     train.push(...xs.slice(k));
