@@ -6,6 +6,7 @@ import { minimal2023Preset } from '@vite-pwa/assets-generator/config';
 import { CSP_HEADER, CSP_META } from './src/lib/privacy/csp.ts';
 import { OUT_DIR } from './tests/e2e/slot.ts';
 import { mediapipe, tasksVisionPrivacy } from './src/build/mediapipe.ts';
+import { wordVectors } from './src/build/word-vectors.ts';
 
 /** Ships the CSP inside the built index.html (dev keeps Vite's inline HMR styles working). */
 function cspMeta(): Plugin {
@@ -34,6 +35,7 @@ export default defineConfig({
     svelte(),
     cspMeta(),
     ...mediapipe(), // try-on: wasm + models from pinned npm packages, usage logging removed
+    wordVectors(), // assistant: English word vectors cut from a pinned npm package
     VitePWA({
       registerType: 'prompt',
       injectRegister: null, // registered from src/lib/shell/pwa.svelte.ts, no inline script
@@ -55,7 +57,7 @@ export default defineConfig({
       },
       workbox: {
         // The web manifest is added by the plugin itself; listing it here too would conflict.
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2,wasm,task,tflite}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2,wasm,task,tflite,bin}'],
         // Try-on's MediaPipe runtime (13 MB wasm) and models, so it works offline after one visit.
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
         navigateFallback: 'index.html',

@@ -107,6 +107,37 @@ test('a question it is unsure of offers three "did you mean" replies, by click a
   await expect(lastAnswer(page)).not.toContainText('Did you mean');
 });
 
+test('the assistant’s word vectors come from the app’s own origin', async ({ page }) => {
+  needsEngine();
+  // The worker fetches the table; Chromium reports a dedicated worker's requests on its page.
+  const table = page.waitForResponse((r) => r.url().endsWith('/models/word-vectors-en.bin'));
+  await openHelp(page);
+  const response = await table;
+  expect(new URL(response.url()).origin).toBe(new URL(page.url()).origin);
+  expect(response.status()).toBe(200);
+  expect(
+    Number(response.headers()['content-length'] ?? (await response.body()).length),
+  ).toBeGreaterThan(1_000_000);
+});
+
+test.describe('without the service worker (so the route below sees the worker’s request)', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('a word-vector table that cannot be read leaves the hashed features at work', async ({
+    page,
+  }) => {
+    needsEngine();
+    let served = false;
+    await page.route('**/models/word-vectors-en.bin', (route) => {
+      served = true;
+      return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'PAWV' });
+    });
+    await openHelp(page);
+    expect(served).toBe(true);
+    await ask(page, 'How many days until a parcel gets to me?');
+    await expect(lastAnswer(page)).toContainText('Standard delivery takes 3-5 working days');
+  });
+});
+
 test('out of scope questions are declined with the shop’s contact', async ({ page }) => {
   needsEngine();
   await openHelp(page);

@@ -6,13 +6,17 @@
  */
 import {
   bm25ClassScores,
-  buildCentroids,
   buildVocabulary,
   cosine,
   linearLogits,
   vectorise,
 } from '../../src/lib/assistant/shared/model';
 import { coverage } from '../../src/lib/assistant/shared/rank';
+import {
+  decodeWordVectors,
+  wordVectorsUrl,
+  type WordVectors,
+} from '../../src/lib/assistant/shared/word-vectors';
 import { AssistantCore, type Example } from '../../src/lib/assistant/worker/core';
 import type { TrainOptions } from '../../src/lib/assistant/worker/trainer';
 
@@ -22,6 +26,15 @@ export interface EvalRunRequest {
   options: Partial<TrainOptions>;
   /** Also return each signal's raw class scores (for choosing the blend on a validation split). */
   signals?: boolean;
+  /** Train without the word-vector table (to measure what it adds). */
+  noVectors?: boolean;
+}
+
+let table: Promise<WordVectors> | undefined;
+function wordVectors() {
+  return (table ??= fetch(wordVectorsUrl(location.href))
+    .then((r) => r.arrayBuffer())
+    .then(decodeWordVectors));
 }
 
 export interface EvalSignals {
@@ -42,7 +55,7 @@ export interface EvalRunResult {
 }
 
 async function evalRun(r: EvalRunRequest): Promise<EvalRunResult> {
-  const core = new AssistantCore();
+  const core = new AssistantCore(r.noVectors ? null : await wordVectors());
   const snapshot = await core.train(r.train, undefined, r.options);
   const predicted: string[] = [];
   const verdicts: string[] = [];
@@ -69,14 +82,7 @@ async function evalRun(r: EvalRunRequest): Promise<EvalRunResult> {
 function signalsOf(core: AssistantCore, r: EvalRunRequest): EvalSignals {
   const m = core.model!;
   const C = m.intents.length;
-  const classOf = new Map(m.intents.map((k, i) => [k, i]));
-  const texts = r.train.map((e) => e.text);
-  const cent = buildCentroids(
-    m.vocab,
-    texts,
-    r.train.map((e) => classOf.get(e.intent)!),
-    C,
-  );
+  const cent = m.centroids;
   const out: EvalSignals = {
     intents: m.intents,
     clf: [],

@@ -19,6 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import Papa from 'papaparse';
 import { build, preview, type PreviewServer } from 'vite';
 import { CSP_HEADER } from '../../src/lib/privacy/csp';
+import { wordVectors } from '../../src/build/word-vectors';
 import { seededRandom } from '../../src/lib/random/seeded';
 import { CHROMIUM_ARGS, findSystemChromium } from '../e2e/chromium.mjs';
 import type { EvalRunRequest, EvalRunResult } from './assistant-browser';
@@ -112,6 +113,7 @@ class Runner {
       configFile: false,
       root: resolve(root, 'tests/eval'),
       logLevel: 'warn',
+      plugins: [wordVectors()],
       build: {
         outDir,
         emptyOutDir: true,
@@ -181,6 +183,12 @@ function trainOptions() {
   return o;
 }
 
+function extra() {
+  return {
+    noVectors: process.argv.includes('--no-vectors'),
+  };
+}
+
 function measure(gold: string[], result: EvalRunResult, nTrain: number) {
   return {
     accuracy: accuracy(gold, result.predicted),
@@ -230,6 +238,7 @@ async function main() {
           test: test.map((r) => r.text),
           options: trainOptions(),
           signals: !!arg('signals'),
+          ...extra(),
         });
         // Raw class scores of each signal, for choosing the blend on a validation split only.
         const signalsFile = arg('signals');
@@ -320,6 +329,7 @@ async function main() {
         test: val.map((r) => r.text),
         options: trainOptions(),
         signals: true,
+        ...extra(),
       });
       const gold = val.map((r) => r.intent);
       const signalsFile = arg('signals');
@@ -362,6 +372,7 @@ async function main() {
         train: train.map(({ text, intent, lang }) => ({ text, intent, lang })),
         test: [...held.map((r) => r.text), ...offTexts],
         options: trainOptions(),
+        ...extra(),
       });
       const offVerdicts = result.verdicts.splice(held.length);
       result.predicted.splice(held.length);

@@ -100,6 +100,21 @@ export function words(norm: string): string[] {
   return out;
 }
 
+/**
+ * The English words of a text for word vectors (word-vectors.ts): as written, lower case, no
+ * stemming (the table knows word forms); "don't" → "do" + "not", "shop's" → "shop".
+ */
+export function plainWords(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(normalise(text))) {
+    if (HAN.test(w)) continue;
+    const [head, tail] = w.split("'");
+    if (tail === 't' && head!.endsWith('n')) out.push(head!.slice(0, -1), 'not');
+    else out.push(head!);
+  }
+  return out;
+}
+
 /** Feature strings of a text, with repeats (term counts matter). Prefixes keep kinds apart. */
 export function featureStrings(text: string): string[] {
   const norm = normalise(text);

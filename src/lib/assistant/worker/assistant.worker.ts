@@ -1,21 +1,28 @@
 /** Worker entry: the assistant's training and ranking run here, off the UI thread. */
 import { expose, transfer } from 'comlink';
+import { decodeWordVectors, wordVectorsUrl } from '../shared/word-vectors';
 import { AssistantCore, type Example, type Snapshot } from './core';
 
-const core = new AssistantCore();
+// The word-vector table (4 MB, precached) loads once; without it the model still works on its
+// hashed features alone, and a snapshot trained with it no longer fits (core.load says so).
+const core = fetch(wordVectorsUrl(self.location.href, import.meta.env.BASE_URL))
+  .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(r.statusText))))
+  .then(decodeWordVectors)
+  .catch(() => null)
+  .then((vectors) => new AssistantCore(vectors));
 
 const api = {
   async train(examples: Example[], onEpoch?: (p: { epoch: number; epochs: number }) => void) {
-    const snapshot = await core.train(examples, (p) =>
-      onEpoch?.({ epoch: p.epoch, epochs: p.epochs }),
-    );
+    const snapshot = await (
+      await core
+    ).train(examples, (p) => onEpoch?.({ epoch: p.epoch, epochs: p.epochs }));
     return transfer(snapshot, [snapshot.weights]);
   },
-  load(examples: Example[], snapshot: Snapshot) {
-    return core.load(examples, snapshot);
+  async load(examples: Example[], snapshot: Snapshot) {
+    return (await core).load(examples, snapshot);
   },
-  rank(text: string) {
-    return core.rank(text);
+  async rank(text: string) {
+    return (await core).rank(text);
   },
 };
 

