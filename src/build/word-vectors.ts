@@ -5,7 +5,7 @@
  * Parsing the JSON takes seconds and a gigabyte, so the cut table is cached under
  * node_modules/.cache (keyed by the package version and the cut).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
@@ -43,7 +43,9 @@ function cut(): Uint8Array {
     words.map((w) => table.vectors[w]!.slice(0, table.dimensions)),
   );
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(cached, bin);
+  // Written aside, then renamed: a build running alongside never reads half a file.
+  writeFileSync(`${cached}.${process.pid}`, bin);
+  renameSync(`${cached}.${process.pid}`, cached);
   return bin;
 }
 
