@@ -13,7 +13,7 @@ import {
 } from '../../src/lib/assistant/shared/model';
 import { coverage } from '../../src/lib/assistant/shared/rank';
 import {
-  decodeWordVectors,
+  loadWordVectors,
   wordVectorsUrl,
   type WordVectors,
 } from '../../src/lib/assistant/shared/word-vectors';
@@ -32,9 +32,7 @@ export interface EvalRunRequest {
 
 let table: Promise<WordVectors> | undefined;
 function wordVectors() {
-  return (table ??= fetch(wordVectorsUrl(location.href))
-    .then((r) => r.arrayBuffer())
-    .then(decodeWordVectors));
+  return (table ??= loadWordVectors(wordVectorsUrl(location.href)));
 }
 
 export interface EvalSignals {

@@ -30,6 +30,13 @@ export function wordVectorsUrl(base: string, baseUrl = '/'): string {
   return new URL(`${baseUrl}${WORD_VECTORS_FILE}`, base).href;
 }
 
+/** Fetches and decodes the table (from our origin: the CSP allows nothing else). */
+export async function loadWordVectors(url: string): Promise<WordVectors> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`word vectors: ${response.status} ${response.statusText}`);
+  return decodeWordVectors(await response.arrayBuffer());
+}
+
 export function encodeWordVectors(words: readonly string[], vectors: readonly ArrayLike<number>[]) {
   const dims = vectors[0]?.length ?? 0;
   const list = new TextEncoder().encode(words.join('\n'));

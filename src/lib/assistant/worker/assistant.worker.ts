@@ -1,13 +1,11 @@
 /** Worker entry: the assistant's training and ranking run here, off the UI thread. */
 import { expose, transfer } from 'comlink';
-import { decodeWordVectors, wordVectorsUrl } from '../shared/word-vectors';
+import { loadWordVectors, wordVectorsUrl } from '../shared/word-vectors';
 import { AssistantCore, type Example, type Snapshot } from './core';
 
 // The word-vector table (4 MB, precached) loads once; without it the model still works on its
 // hashed features alone, and a snapshot trained with it no longer fits (core.load says so).
-const core = fetch(wordVectorsUrl(self.location.href, import.meta.env.BASE_URL))
-  .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(r.statusText))))
-  .then(decodeWordVectors)
+const core = loadWordVectors(wordVectorsUrl(self.location.href, import.meta.env.BASE_URL))
   .catch(() => null)
   .then((vectors) => new AssistantCore(vectors));
 

@@ -6,7 +6,7 @@
  * A batch is a sparse matrix of its nonzeros (no padding): logits = X · W + bias by a gather of
  * W's rows and a scatterND, with the transposed pair as gradient (sparseMatMul).
  */
-import type { Tensor, Tensor1D, Tensor2D, GradSaveFunc } from '@tensorflow/tfjs';
+import type { Tensor, Tensor2D, GradSaveFunc } from '@tensorflow/tfjs';
 import { pickBackend, type Tf } from '../../ml/tf';
 import { seededRandom } from '../../random/seeded';
 import { augment } from '../shared/augment';
@@ -94,10 +94,9 @@ function sparseMatMul(tf: Tf, x: BatchTensors, batch: number) {
   }) as (w: Tensor) => Tensor;
 }
 
+/** A batch's nonzeros as gatherND / scatterND indices ([nnz, 1]) and values ([nnz, 1]). */
 interface BatchTensors {
-  idx: Tensor1D;
   idx2: Tensor2D;
-  seg: Tensor1D;
   seg2: Tensor2D;
   val: Tensor2D;
 }
@@ -138,14 +137,11 @@ function batchTensors(
   tf: Tf,
   flat: Pick<ReturnType<typeof flattenBatch>, 'seg' | 'idx' | 'val'>,
 ): BatchTensors {
-  const idx = tf.tensor1d(flat.idx, 'int32');
-  const seg = tf.tensor1d(flat.seg, 'int32');
+  const n = flat.val.length;
   return {
-    idx,
-    idx2: idx.reshape([-1, 1]),
-    seg,
-    seg2: seg.reshape([-1, 1]),
-    val: tf.tensor2d(flat.val, [flat.val.length, 1]),
+    idx2: tf.tensor2d(flat.idx, [n, 1], 'int32'),
+    seg2: tf.tensor2d(flat.seg, [n, 1], 'int32'),
+    val: tf.tensor2d(flat.val, [n, 1]),
   };
 }
 
