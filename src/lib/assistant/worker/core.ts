@@ -19,8 +19,8 @@ export interface Example {
 /**
  * Bumped whenever training changes what the weights mean or how good they are (2: batch sized
  * for enough steps per epoch; 3: stemmed words, features hashed and normalised by block; 4: the
- * mean English word vector as a fourth block), so an older snapshot is rejected and the model
- * retrained.
+ * mean English word vector as a fourth block, intent names as examples), so an older snapshot is
+ * rejected and the model retrained.
  */
 export const MODEL_VERSION = 4;
 
@@ -65,6 +65,21 @@ function rebuild(examples: readonly Example[], intents: string[], vectors: WordV
   return { vocab, bm25, centroids };
 }
 
+/**
+ * The examples plus each intent's own name as one more ("card_arrival" → "card arrival",
+ * "store-hours" → "store hours"): a name is the shortest description of an intent, and with word
+ * vectors it says most where examples are few. Validation (Banking77 85/15 of train.csv, FAQ
+ * split): 10 per intent 75.8% → 76.8% and 74.7% → 75.6%, all data 91.9% → 92.3%, FAQ 89.3% →
+ * 88.9%. Derived, so the examples' hash (and a snapshot's) stays that of the examples given.
+ */
+export function withIntentNames(examples: readonly Example[]): Example[] {
+  const intents = [...new Set(examples.map((e) => e.intent))];
+  return [
+    ...examples,
+    ...intents.map((intent) => ({ intent, text: intent.replace(/[_-]+/g, ' ').trim() })),
+  ].filter((e) => e.text);
+}
+
 export class AssistantCore {
   model: RankableModel | null = null;
 
@@ -76,7 +91,13 @@ export class AssistantCore {
     onEpoch?: (p: { epoch: number; epochs: number }) => void,
     options: Partial<TrainOptions> = {},
   ): Promise<Snapshot> {
-    const m = await trainModel(examples, options, onEpoch, undefined, this.vectors);
+    const m = await trainModel(
+      withIntentNames(examples),
+      options,
+      onEpoch,
+      undefined,
+      this.vectors,
+    );
     this.model = m;
     const weights = new Float32Array(m.linear.w.length + m.linear.b.length);
     weights.set(m.linear.w);
@@ -99,7 +120,11 @@ export class AssistantCore {
   load(examples: readonly Example[], snapshot: Snapshot): boolean {
     const { meta } = snapshot;
     if (meta.version !== MODEL_VERSION || meta.hash !== examplesHash(examples)) return false;
-    const { vocab, bm25, centroids } = rebuild(examples, meta.intents, this.vectors);
+    const { vocab, bm25, centroids } = rebuild(
+      withIntentNames(examples),
+      meta.intents,
+      this.vectors,
+    );
     const C = meta.classes;
     const all = new Float32Array(snapshot.weights);
     if (featureRows(vocab) !== meta.rows || all.length !== (meta.rows + 1) * C) return false;
