@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Plugin, ResolvedConfig } from 'vite';
+import type { Plugin } from 'vite';
 import { MEDIAPIPE_DIR, MEDIAPIPE_FILES } from '../lib/tryon/worker/assets.ts';
 import { faceLandmarkerTask, selfieSegmenterModel } from './face-models.ts';
+import { ownOriginAssets } from './own-origin-assets.ts';
 import { TASKS_VISION_VERSION, tasksVisionPrivacy } from './tasks-vision-privacy.ts';
 
 const require = createRequire(import.meta.url);
@@ -34,39 +35,12 @@ export function mediapipeAssets(): Map<string, Uint8Array> {
   return cache;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  js: 'text/javascript',
-  wasm: 'application/wasm',
-};
-
 function assetsPlugin(): Plugin {
-  let config: ResolvedConfig;
-  return {
-    name: 'private-aisle:mediapipe-assets',
-    configResolved(resolved) {
-      config = resolved;
-    },
-    generateBundle() {
-      for (const [name, source] of mediapipeAssets())
-        this.emitFile({ type: 'asset', fileName: `${MEDIAPIPE_DIR}/${name}`, source });
-    },
-    configureServer(server) {
-      const prefix = `${config.base}${MEDIAPIPE_DIR}/`;
-      server.middlewares.use((req, res, next) => {
-        const path = req.url?.split('?')[0];
-        if (!path?.startsWith(prefix)) return next();
-        const name = path.slice(prefix.length);
-        const body = mediapipeAssets().get(name);
-        if (!body) return next();
-        res.setHeader(
-          'Content-Type',
-          CONTENT_TYPES[name.split('.').pop()!] ?? 'application/octet-stream',
-        );
-        res.setHeader('Content-Length', body.length);
-        res.end(body);
-      });
-    },
-  };
+  return ownOriginAssets(
+    'private-aisle:mediapipe-assets',
+    () =>
+      new Map([...mediapipeAssets()].map(([name, bytes]) => [`${MEDIAPIPE_DIR}/${name}`, bytes])),
+  );
 }
 
 /** The plugins for the app build. Workers need tasksVisionPrivacy() too (vite.config.ts). */

