@@ -1,8 +1,8 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { openApp, rateWithKeyboard, setLanguage } from './app';
 
-const grid = (page: import('@playwright/test').Page) =>
-  page.getByRole('main').getByRole('list', { name: /^(Shop|商店)$/ });
+const grid = (page: Page) => page.getByRole('main').getByRole('list', { name: /^(Shop|商店)$/ });
 
 test('browse by category, then open a product page', async ({ page }) => {
   await openApp(page);
@@ -65,11 +65,37 @@ test('filter by price and colour', async ({ page }) => {
   expect(await items.count()).toBeGreaterThan(count);
 });
 
+/** One rating straight from IndexedDB (key: profile, product), or null. */
+function storedRating(page: Page, profileId: string, productId: string) {
+  return page.evaluate(
+    ({ profile, product }) =>
+      new Promise<number | null>((resolve, reject) => {
+        const open = indexedDB.open('private-aisle');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result
+            .transaction('ratings')
+            .objectStore('ratings')
+            .get([profile, product]);
+          req.onsuccess = () => {
+            resolve((req.result as { rating?: number } | undefined)?.rating ?? null);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    { profile: profileId, product: productId },
+  );
+}
+
 test('a rating given with the keyboard is stored on the device and survives a reload', async ({
   page,
 }) => {
   await openApp(page, '#/product/hats-003');
   await rateWithKeyboard(page, 4);
+  // The stars show the choice at once; the write lands a moment later (on a busy machine, after
+  // the reload had already begun). Wait for it in IndexedDB, as a shopper's next visit would.
+  await expect.poll(() => storedRating(page, 'me', 'hats-003')).toBe(4);
   await page.reload();
   await expect(page.getByText('You rated this 4 out of 5.')).toBeVisible();
   await expect(page.getByRole('radio', { name: '4 stars' })).toBeChecked();
