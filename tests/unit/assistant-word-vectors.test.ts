@@ -16,6 +16,10 @@ import { VECTOR_WEIGHT } from '../../src/lib/assistant/shared/model';
 const buffer = (bytes: Uint8Array) =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
+const examplesOf = (intent: string, texts: string[]) => texts.map((text) => ({ text, intent }));
+/** Enough steps for a handful of examples. */
+const SMALL = { epochs: 30, batch: 8, learningRate: 0.1 };
+
 /** A tiny table: "parcel", "box" and "package" point one way, "refund" and "money" another. */
 function tinyTable(): WordVectors {
   const words = ['the', 'my', 'where', 'is', 'package', 'parcel', 'refund', 'money', 'want', 'box'];
@@ -120,16 +124,10 @@ describe('word vectors in the model', () => {
 
   it('carries a word no example has to the intent of its neighbours', async () => {
     const examples = [
-      ...['where is my package', 'package status', 'my package please'].map((text) => ({
-        text,
-        intent: 'order-status',
-      })),
-      ...['i want a refund', 'refund please', 'refund my money'].map((text) => ({
-        text,
-        intent: 'refund',
-      })),
+      ...examplesOf('order-status', ['where is my package', 'package status', 'my package please']),
+      ...examplesOf('refund', ['i want a refund', 'refund please', 'refund my money']),
     ];
-    const options = { epochs: 30, batch: 8, learningRate: 0.1 };
+    const options = SMALL;
     const plain = new AssistantCore();
     await plain.train(examples, undefined, options);
     const withVectors = new AssistantCore(tinyTable());
@@ -183,17 +181,19 @@ describe('intent names as examples', () => {
 
   it('a question in the intent name’s words finds it though no example has them', async () => {
     const examples = [
-      ...['when do you open', 'open on sunday?', 'what time do you close'].map((text) => ({
-        text,
-        intent: 'store-hours',
-      })),
-      ...['money back please', 'i want my money returned', 'get my cash back'].map((text) => ({
-        text,
-        intent: 'refund',
-      })),
+      ...examplesOf('store-hours', [
+        'when do you open',
+        'open on sunday?',
+        'what time do you close',
+      ]),
+      ...examplesOf('refund', [
+        'money back please',
+        'i want my money returned',
+        'get my cash back',
+      ]),
     ];
     const core = new AssistantCore();
-    const snap = await core.train(examples, undefined, { epochs: 30, batch: 8, learningRate: 0.1 });
+    const snap = await core.train(examples, undefined, SMALL);
     expect(core.rank('store hours?').best[0]!.intent).toBe('store-hours');
     expect(core.rank('a refund').best[0]!.intent).toBe('refund');
     // The names are derived: the snapshot is keyed by the examples given, and loads back.

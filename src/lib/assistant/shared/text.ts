@@ -88,8 +88,16 @@ export function stem(word: string): string {
   return w;
 }
 
+const MEMO_MAX = 50_000;
+
+// The segmenter is the slow part, and a text is cut twice (hashed features, word vectors), so
+// recent cuts are kept (bounded; callers never mutate them).
+const wordsMemo = new Map<string, readonly string[]>();
+
 /** Words of a normalised text: Intl.Segmenter where there is one (Chinese needs it). */
-export function words(norm: string): string[] {
+export function words(norm: string): readonly string[] {
+  const hit = wordsMemo.get(norm);
+  if (hit) return hit;
   const seg = segmenter(HAN.test(norm) ? 'zh' : 'en');
   const out: string[] = [];
   if (seg) {
@@ -97,6 +105,8 @@ export function words(norm: string): string[] {
   } else {
     for (const m of norm.matchAll(/[\p{L}\p{N}']+/gu)) out.push(m[0]);
   }
+  if (wordsMemo.size >= MEMO_MAX) wordsMemo.clear();
+  wordsMemo.set(norm, out);
   return out;
 }
 
@@ -153,9 +163,8 @@ export function hashString(s: string): number {
 
 export const HASH_BITS = 20;
 
-// Training hashes every text three times (vocabulary, BM25, vectors) and the segmenter is the
-// slow part, so recent results are kept (bounded; callers never mutate the maps).
-const MEMO_MAX = 50_000;
+// Training hashes every text three times (vocabulary, BM25, vectors), so recent results are
+// kept (bounded; callers never mutate the maps).
 const memo = new Map<string, ReadonlyMap<number, number>>();
 
 /** Feature blocks, weighted apart in model.ts vectorise: words, word bigrams, character n-grams. */
