@@ -108,6 +108,21 @@ describe('word vectors in the model', () => {
     expect(Math.max(...zh.idx)).toBeLessThan(zhVocab.idf.length);
   });
 
+  it('lets an English word in a Chinese question speak only for its share of the words', () => {
+    const t = tinyTable();
+    const vocab = buildVocabulary(['where is my package', '我的包裹在哪里'], 1, t);
+    const vectorShare = (text: string) => {
+      const x = vectorise(vocab, text);
+      return x.idx.reduce((s, r, k) => s + (r >= vocab.idf.length ? x.val[k]! ** 2 : 0), 0);
+    };
+    const english = vectorShare('where is my package');
+    expect(english).toBeCloseTo(VECTOR_WEIGHT ** 2 / (VECTOR_WEIGHT ** 2 + 3), 5);
+    // One English word among several Chinese ones: its vector is there, but does not lead.
+    const mixed = vectorShare('我的package在哪里');
+    expect(mixed).toBeGreaterThan(0);
+    expect(mixed).toBeLessThan(0.1);
+  });
+
   it('a batch puts hashed nonzeros in the sparse part and vector rows in the dense matrix', () => {
     const f = flattenBatch(
       [

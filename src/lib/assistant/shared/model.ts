@@ -14,7 +14,7 @@
  * Blend: p = α·softmax(classifier) + β·softmax(centroid / τc) + (1−α−β)·softmax(BM25 / τ);
  * confidence = p of the top intent.
  */
-import { blockOf, hashedCounts, plainWords, BLOCKS, HASH_BITS } from './text';
+import { blockOf, hashedCounts, plainShare, plainWords, BLOCKS, HASH_BITS } from './text';
 import { embedWords, type WordVectors } from './word-vectors';
 
 export interface SparseVec {
@@ -73,7 +73,8 @@ export function buildVocabulary(
  * vector has norm 1. With one norm for all, a long word's dozen character n-grams outweighed the
  * word itself; apart, Banking77 validation (two 85/15 splits of train.csv) gains ~1 point.
  * With a word-vector table, the question's mean vector follows the hashed rows as a fourth block,
- * weighted VECTOR_WEIGHT against their 1.
+ * weighted VECTOR_WEIGHT against their 1, times the share of the question's words that are not
+ * Chinese (a mixed question's English word speaks only for itself).
  */
 export function vectorise(vocab: Vocabulary, text: string): SparseVec {
   const pairs: [number, number, number][] = [];
@@ -92,7 +93,8 @@ export function vectorise(vocab: Vocabulary, text: string): SparseVec {
     mean.forEach((v, d) => pairs.push([vocab.idf.length + d, v, BLOCKS]));
     norm[BLOCKS] = 1;
   }
-  const weight = (k: number) => (k === BLOCKS ? VECTOR_WEIGHT : 1);
+  const vectorWeight = mean ? VECTOR_WEIGHT * plainShare(text) ** 2 : 0;
+  const weight = (k: number) => (k === BLOCKS ? vectorWeight : 1);
   let total = 0;
   norm.forEach((n, k) => (total += n > 0 ? weight(k) ** 2 : 0));
   const scale = Array.from(norm, (n, k) => (n > 0 ? weight(k) / Math.sqrt(n * total) : 0));

@@ -125,6 +125,15 @@ export function plainWords(text: string): string[] {
   return out;
 }
 
+/**
+ * The share of a text's words that are not Chinese. The vector block speaks only for those, so a
+ * lone "app" in a Chinese question must not speak for the whole of it.
+ */
+export function plainShare(text: string): number {
+  const ws = words(normalise(text));
+  return ws.length ? ws.filter((w) => !HAN.test(w)).length / ws.length : 0;
+}
+
 /** Feature strings of a text, with repeats (term counts matter). Prefixes keep kinds apart. */
 export function featureStrings(text: string): string[] {
   const norm = normalise(text);
