@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { wordVectorTable, WORD_COUNT } from '../../src/build/word-vectors';
-import { buildVocabulary, featureRows, vectorise } from '../../src/lib/assistant/shared/model';
+import {
+  buildVocabulary,
+  featureRows,
+  vectorise,
+  type SparseVec,
+  type Vocabulary,
+} from '../../src/lib/assistant/shared/model';
 import { plainWords } from '../../src/lib/assistant/shared/text';
 import {
   decodeWordVectors,
@@ -40,6 +46,9 @@ function tinyTable(): WordVectors {
 }
 
 const cos = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
+/** The squared norm of a question's vector block (the rows after the hashed ones). */
+const vectorBlockShare = (vocab: Vocabulary, x: SparseVec) =>
+  x.idx.reduce((s, r, k) => s + (r >= vocab.idf.length ? x.val[k]! ** 2 : 0), 0);
 
 describe('word-vector table', () => {
   it('round-trips words and unit vectors through the int8 file', () => {
@@ -95,8 +104,7 @@ describe('word vectors in the model', () => {
     const vocab = buildVocabulary(['where is my package', 'i want a refund'], 1, t);
     expect(featureRows(vocab)).toBe(vocab.idf.length + 4);
     const x = vectorise(vocab, 'where is my parcel');
-    const dense = Array.from(x.idx, (r, k) => (r >= vocab.idf.length ? x.val[k]! : 0));
-    const share = dense.reduce((s, v) => s + v * v, 0);
+    const share = vectorBlockShare(vocab, x);
     const total = x.val.reduce((s, v) => s + v * v, 0);
     expect(total).toBeCloseTo(1, 5);
     // Words, bigrams and character n-grams (weight 1 each) beside the vector block.
@@ -111,10 +119,7 @@ describe('word vectors in the model', () => {
   it('lets an English word in a Chinese question speak only for its share of the words', () => {
     const t = tinyTable();
     const vocab = buildVocabulary(['where is my package', '我的包裹在哪里'], 1, t);
-    const vectorShare = (text: string) => {
-      const x = vectorise(vocab, text);
-      return x.idx.reduce((s, r, k) => s + (r >= vocab.idf.length ? x.val[k]! ** 2 : 0), 0);
-    };
+    const vectorShare = (text: string) => vectorBlockShare(vocab, vectorise(vocab, text));
     const english = vectorShare('where is my package');
     expect(english).toBeCloseTo(VECTOR_WEIGHT ** 2 / (VECTOR_WEIGHT ** 2 + 3), 5);
     // One English word among several Chinese ones: its vector is there, but does not lead.

@@ -73,8 +73,9 @@ export function buildVocabulary(
  * vector has norm 1. With one norm for all, a long word's dozen character n-grams outweighed the
  * word itself; apart, Banking77 validation (two 85/15 splits of train.csv) gains ~1 point.
  * With a word-vector table, the question's mean vector follows the hashed rows as a fourth block,
- * weighted VECTOR_WEIGHT against their 1, times the share of the question's words that are not
- * Chinese (a mixed question's English word speaks only for itself).
+ * weighted VECTOR_WEIGHT against their 1, times the square of the share of the question's words
+ * that are not Chinese (a lone "app" in a Chinese question speaks only for itself; the plain
+ * share still let it lead).
  */
 export function vectorise(vocab: Vocabulary, text: string): SparseVec {
   const pairs: [number, number, number][] = [];

@@ -22,7 +22,7 @@ export interface Example {
  * Bumped whenever training changes what the weights mean or how good they are (2: batch sized
  * for enough steps per epoch; 3: stemmed words, features hashed and normalised by block; 4: the
  * mean English word vector as a fourth block, intent names as examples; 5: the vector block
- * weighted by the share of a mixed question's words that are English), so an older snapshot is
+ * weighted by the square of the share of a mixed question's words that are English), so an older snapshot is
  * rejected and the model retrained.
  */
 export const MODEL_VERSION = 5;
