@@ -90,7 +90,25 @@ export default defineConfig({
   preview: { headers: securityHeaders, port: 4173, strictPort: true },
   server: { headers: { 'Referrer-Policy': 'no-referrer' } },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
-    environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: ['tests/unit/**/*.svelte.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        // Stores and rune helpers: Svelte's client runtime (where effects run), still in Node.
+        extends: true,
+        test: {
+          name: 'runes',
+          include: ['tests/unit/**/*.svelte.test.ts'],
+          environment: './tests/unit/env/svelte-client.ts',
+        },
+      },
+    ],
   },
 });

@@ -1,4 +1,7 @@
 /** One polite live region for outcomes ("Saved", "Import complete") and one assertive for errors. */
+import { toStorageError } from '../db/errors';
+import { i18n } from '../i18n/locale.svelte';
+
 export interface Notice {
   id: number;
   kind: 'info' | 'error';
@@ -29,3 +32,13 @@ export const noticeList = {
     return notices;
   },
 };
+
+/** A failed read or write, said in the shopper's language (quota, locked, unavailable, ...). */
+export function storageErrorText(e: unknown): string {
+  return i18n.t.errors[toStorageError(e).code];
+}
+
+/** Reports a failed read or write as an error notice; nothing stored before is lost. */
+export function reportStorageError(e: unknown): void {
+  notify(storageErrorText(e), 'error');
+}
