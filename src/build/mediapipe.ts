@@ -23,7 +23,7 @@ function tasksVisionFile(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(dir, 'wasm', name)));
 }
 
-/** Every file under /mediapipe/, by name. Made once per process (about 0.3 s). */
+/** Every file under /mediapipe/, by name. Made once per process (reading them takes a moment). */
 let cache: Map<string, Uint8Array> | undefined;
 export function mediapipeAssets(): Map<string, Uint8Array> {
   cache ??= new Map([

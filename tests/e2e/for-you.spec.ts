@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { openApp } from './app';
+import { mainNav, openApp, rateWithKeyboard } from './app';
 
 const ENGINE_LABEL = /^(JS|WebGPU|WebGL|WASM|CPU \(tfjs\))$/;
 const engineSelect = (page: Page) => page.getByRole('combobox', { name: 'Training engine' });
@@ -107,4 +107,24 @@ test('Cancel stops a training and keeps the previous model', async ({ page }) =>
   await expect(page.getByTestId('engine')).toHaveText(before!);
   await expect(recommendations(page)).toHaveCount(10);
   await expect(page.getByRole('button', { name: 'Retrain now' })).toBeEnabled();
+});
+
+test('a rating given on a product page starts a retrain', async ({ page }) => {
+  await openApp(page, '#/for-you');
+  await expect(page.getByText(/Trained in [\d.]+ s/)).toBeVisible({ timeout: 30_000 });
+  const panel = page.getByTestId('model-panel');
+  const trainedAt = await panel.getAttribute('data-trained-at');
+  expect(trainedAt).toMatch(/^\d+$/);
+
+  // Rate a recommended product on its own page: For you is not even on screen.
+  await recommendations(page).getByRole('link').first().click();
+  await rateWithKeyboard(page, 5);
+
+  // Back on For you, the model was (or is being) trained again, with that rating in it.
+  await mainNav(page).getByRole('link', { name: 'For you' }).click();
+  await expect
+    .poll(() => panel.getAttribute('data-trained-at'), { timeout: 60_000 })
+    .not.toBe(trainedAt);
+  await expect(panel).toHaveAttribute('data-phase', 'done');
+  await expect(page.getByText(/^Because you liked /).first()).toBeVisible();
 });

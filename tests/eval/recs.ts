@@ -13,16 +13,10 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  popularityScorer,
-  trainBiases,
-  trainGlobalMean,
-  trainItemKnn,
-} from '../../src/lib/recommender/shared/baselines';
+import { popularityScorer, trainBiases, trainGlobalMean, trainItemKnn } from './recs-baselines';
 import {
   emptyMaps,
   indexRatings,
-  leaveLastOut,
   randomFolds,
   type RatingRow,
 } from '../../src/lib/recommender/shared/dataset';
@@ -48,16 +42,14 @@ const ENGINES = [
 type Engine = (typeof ENGINES)[number];
 import {
   evaluateTopN,
+  leaveLastOut,
   mae,
   rmse,
   type ItemScorer,
   type TopNResult,
-} from '../../src/lib/recommender/shared/metrics';
-import {
-  loadMovieLensFolder,
-  movieFeatures,
-  type MovieLensFolder,
-} from '../../src/lib/recommender/shared/movielens';
+} from './recs-metrics';
+import { movieFeatures } from '../../src/lib/recommender/shared/movielens';
+import { loadMovieLensFolder, type MovieLensFolder } from './movielens-folder';
 import type { IdMaps, ItemFeatures, RatingData } from '../../src/lib/recommender/shared/types';
 
 /** Reads a MovieLens folder from disk: the 100K files are ISO-8859-1, the CSV layout UTF-8. */

@@ -13,15 +13,15 @@ import {
   setRating,
   type AisleDB,
 } from '../../src/lib/db';
-import { MIN_ITERATIONS, WrongPassphraseError } from '../../src/lib/privacy/encryption/crypto';
-import { ProfileLockedError } from '../../src/lib/privacy/encryption/keyring';
+import { MIN_ITERATIONS, WrongPassphraseError } from '../../src/lib/db/sealing/crypto';
+import { ProfileLockedError } from '../../src/lib/db/sealing/keyring';
 import {
   changePassphrase,
   lockProfile,
   protectProfile,
   removeProtection,
   unlockProfile,
-} from '../../src/lib/privacy/encryption/vault';
+} from '../../src/lib/db/sealing/protection';
 
 const PASS = 'correct horse battery';
 const SECRET_TEXT = 'my size is 42 and I live at Elm Street';

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCatalog } from '../../src/lib/catalog/generate';
 import { logEvent, openDatabase, ratingsFor, setRating, type AisleDB } from '../../src/lib/db';
 import { exportData } from '../../src/lib/db/backup';
-import { WrongPassphraseError } from '../../src/lib/privacy/encryption/crypto';
-import { lockProfile, protectProfile, unlockProfile } from '../../src/lib/privacy/encryption/vault';
+import { WrongPassphraseError } from '../../src/lib/db/sealing/crypto';
+import { lockProfile, protectProfile, unlockProfile } from '../../src/lib/db/sealing/protection';
 import { exportText, importEncrypted } from '../../src/lib/privacy/client/backup';
 import { asEncryptedExport, deidentify } from '../../src/lib/privacy/export';
 

@@ -3,8 +3,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Category } from '../../src/lib/catalog/types';
 import { AisleDB } from '../../src/lib/db/schema';
+import { BANDIT_KEY } from '../../src/lib/promotions/shared/keys';
 import {
-  BANDIT_KEY,
   isPersonalised,
   respond,
   setPersonalised,
@@ -12,7 +12,7 @@ import {
   storedBandit,
 } from '../../src/lib/promotions/client/promotions';
 import { PROMOTIONS } from '../../src/lib/promotions/shared/data';
-import { protectProfile } from '../../src/lib/privacy/encryption/vault';
+import { protectProfile } from '../../src/lib/db/sealing/protection';
 
 const opened: AisleDB[] = [];
 async function freshDb(): Promise<AisleDB> {

@@ -6,21 +6,17 @@ import {
   popularityScorer,
   trainBiases,
   trainGlobalMean,
+  itemPopularity,
   trainItemKnn,
-} from '../../src/lib/recommender/shared/baselines';
+} from '../eval/recs-baselines';
 import {
   emptyMaps,
   indexRatings,
-  itemPopularity,
-  leaveLastOut,
   randomFolds,
-  ratedSets,
   subset,
   type RatingRow,
 } from '../../src/lib/recommender/shared/dataset';
-import { evaluateTopN, mae, rankAmong, rmse } from '../../src/lib/recommender/shared/metrics';
 import {
-  loadMovieLensFolder,
   movieFeatures,
   parseGenericCsv,
   parseMoviesCsv,
@@ -29,7 +25,9 @@ import {
   parseUItem,
 } from '../../src/lib/recommender/shared/movielens';
 import type { RatingData, RatingPredictor } from '../../src/lib/recommender/shared/types';
+import { loadMovieLensFolder } from '../eval/movielens-folder';
 import { readMovieLensFolder } from '../eval/recs';
+import { evaluateTopN, leaveLastOut, mae, rankAmong, ratedSets, rmse } from '../eval/recs-metrics';
 
 const ML100K = fileURLToPath(new URL('../../../shared/data/ml-100k', import.meta.url));
 

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { popularityScorer } from '../../src/lib/recommender/shared/baselines';
-import { leaveLastOut } from '../../src/lib/recommender/shared/dataset';
+import { popularityScorer } from '../eval/recs-baselines';
+import { evaluateTopN, leaveLastOut } from '../eval/recs-metrics';
 import { trainHybrid, type EpochReport } from '../../src/lib/recommender/shared/js-engine';
-import { evaluateTopN } from '../../src/lib/recommender/shared/metrics';
 import {
   DEFAULT_HYBRID_CONFIG,
   MODEL_VERSION,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cameraProblem } from '../../src/lib/tryon/client/camera';
 import { fitSize, isSupportedPhoto, MAX_PHOTO_SIDE } from '../../src/lib/tryon/client/photo';
-import { snapshotFileName } from '../../src/lib/tryon/client/gallery';
+import { snapshotFileName } from '../../src/lib/tryon/client/snapshot';
 import { lipstickLayers, lipstickOver } from '../../src/lib/tryon/shared/placement';
 import type { LipstickParams } from '../../src/lib/catalog/types';
 

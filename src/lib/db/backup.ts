@@ -1,11 +1,10 @@
 /** The privacy center's export, import and erase. Nothing here talks to a network. */
 import Dexie from 'dexie';
 import * as v from 'valibot';
-import { VAULT_PREFIX, isSealedRow, isSealedTable } from '../privacy/encryption/keyring';
-import { CATALOG_VERSION_KEY, openDatabase } from './database';
+import { openDatabase } from './database';
 import { guard } from './errors';
+import { isSealedRow } from './sealing/keyring';
 import {
-  PERSONAL_TABLES,
   type AisleDB,
   type ChatMessage,
   type GalleryItem,
@@ -18,6 +17,15 @@ import {
   type ShopEvent,
   type Stars,
 } from './schema';
+import {
+  CATALOG_VERSION_KEY,
+  PERSONAL_TABLES,
+  PROFILE_TABLES,
+  TABLES,
+  isDeviceSetting,
+  isSealedTable,
+  type PersonalTable,
+} from './tables';
 
 export const EXPORT_FORMAT = 'private-aisle-export';
 export const EXPORT_VERSION = 1;
@@ -30,17 +38,21 @@ export interface Base64 {
 export type ExportedSnapshot = Omit<ModelSnapshot, 'weights'> & { weights: Base64 };
 export type ExportedGalleryItem = Omit<GalleryItem, 'image'> & { image: Base64 };
 
-export interface ExportTables {
-  profiles: Profile[];
-  ratings: Rating[];
-  events: ShopEvent[];
-  orders: Order[];
-  settings: Setting[];
-  modelSnapshots: ExportedSnapshot[];
-  gallery: ExportedGalleryItem[];
-  conversations: ChatMessage[];
-  promotionEvents: PromotionEvent[];
+/** A row of each personal table as the file holds it (the compiler asks for a new one). */
+interface ExportRows {
+  profiles: Profile;
+  ratings: Rating;
+  events: ShopEvent;
+  orders: Order;
+  settings: Setting;
+  modelSnapshots: ExportedSnapshot;
+  gallery: ExportedGalleryItem;
+  conversations: ChatMessage;
+  promotionEvents: PromotionEvent;
 }
+
+/** Every personal table of the policy (tables.ts), in its order. */
+export type ExportTables = { [T in PersonalTable]: ExportRows[T][] };
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -126,8 +138,7 @@ const decodeBinary = (value: unknown) =>
 const personalTables = (db: AisleDB) => PERSONAL_TABLES.map((name) => db.table(name));
 
 /** Settings that describe the device, not the user: the stored catalog, encryption key records. */
-const deviceSetting = (s: Setting) =>
-  s.key === CATALOG_VERSION_KEY || s.key.startsWith(VAULT_PREFIX);
+const deviceSetting = (s: Setting) => isDeviceSetting(s.key);
 
 /**
  * The user's own data in clear, read in one transaction so the copy is consistent. Rows of a
@@ -318,18 +329,26 @@ function findDuplicate<T>(rows: T[], table: string, key: (row: T) => unknown): s
   return undefined;
 }
 
+/** Each personal table's primary key, to find a repeated one. */
+const ROW_KEY: { [T in PersonalTable]: (row: ExportRows[T]) => unknown } = {
+  profiles: (p) => p.id,
+  ratings: (r) => [r.profileId, r.productId],
+  events: (e) => e.id,
+  orders: (o) => o.id,
+  settings: (s) => s.key,
+  modelSnapshots: (s) => s.id,
+  gallery: (g) => g.id,
+  conversations: (m) => m.id,
+  promotionEvents: (e) => e.id,
+};
+
 /** Checks what one row can't: keys are unique and personal rows belong to a profile in the file. */
 function checkRelations(t: ExportTables): ImportError | undefined {
-  const duplicate =
-    findDuplicate(t.profiles, 'profiles', (p) => p.id) ??
-    findDuplicate(t.ratings, 'ratings', (r) => [r.profileId, r.productId]) ??
-    findDuplicate(t.events, 'events', (e) => e.id) ??
-    findDuplicate(t.orders, 'orders', (o) => o.id) ??
-    findDuplicate(t.settings, 'settings', (s) => s.key) ??
-    findDuplicate(t.modelSnapshots, 'modelSnapshots', (s) => s.id) ??
-    findDuplicate(t.gallery, 'gallery', (g) => g.id) ??
-    findDuplicate(t.conversations, 'conversations', (m) => m.id) ??
-    findDuplicate(t.promotionEvents, 'promotionEvents', (e) => e.id);
+  let duplicate: string | undefined;
+  for (const table of PERSONAL_TABLES) {
+    const key = ROW_KEY[table] as (row: unknown) => unknown;
+    duplicate ??= findDuplicate(t[table] as unknown[], table, key);
+  }
   if (duplicate) return { code: 'invalid', path: duplicate, detail: 'duplicate key' };
 
   if (!t.profiles.some((p) => p.kind === 'member')) {
@@ -340,15 +359,11 @@ function checkRelations(t: ExportTables): ImportError | undefined {
     };
   }
   const profileIds = new Set(t.profiles.map((p) => p.id));
-  for (const table of [
-    'ratings',
-    'events',
-    'orders',
-    'gallery',
-    'conversations',
-    'promotionEvents',
-  ] as const) {
-    const i = t[table].findIndex((row) => !profileIds.has(row.profileId));
+  // A row that names its profile in an index must name one of the file's.
+  for (const table of PROFILE_TABLES.filter((name) => TABLES[name].byProfile === 'indexed')) {
+    const i = (t[table] as { profileId: string }[]).findIndex(
+      (row) => !profileIds.has(row.profileId),
+    );
     if (i >= 0) {
       return {
         code: 'invalid',

@@ -3,10 +3,10 @@ import { CATALOG_VERSION, generateCatalog } from '../catalog/generate';
 import { demoOrders } from './demo-orders';
 import { StorageError, toStorageError } from './errors';
 import { AisleDB, DB_NAME, type Profile } from './schema';
+import { CATALOG_VERSION_KEY } from './tables';
 
 export const DEFAULT_PROFILE_ID = 'me';
 export const GUEST_PROFILE_ID = 'guest';
-export const CATALOG_VERSION_KEY = 'catalogVersion';
 
 /** Opens (and upgrades) the database, then seeds it. Failures come out as StorageError. */
 export async function openDatabase(name: string = DB_NAME): Promise<AisleDB> {

@@ -5,7 +5,7 @@ export type StorageErrorCode =
   | 'unavailable'
   | 'invalid'
   | 'unknown'
-  // encryption at rest (src/lib/privacy/encryption): a locked profile, a record that fails its check
+  // encryption at rest (./sealing): a locked profile, a record that fails its check
   | 'locked'
   | 'tampered';
 

@@ -11,6 +11,7 @@ import type {
   ShopEvent,
   Stars,
 } from './schema';
+import { PROFILE_TABLES, profileRows, vaultKey } from './tables';
 
 const EVENT_TYPES: readonly EventType[] = ['view', 'click', 'add-to-cart', 'purchase'];
 
@@ -107,23 +108,13 @@ export function renameProfile(db: AisleDB, id: string, name: string): Promise<vo
 }
 
 /**
- * Removes a profile with everything of it (ratings, events, orders, conversations, pictures,
- * promotion events, personal models, its passphrase's key record). The last member can't go.
+ * Removes a profile with everything of it (its rows in every table that belongs to profiles, see
+ * tables.ts, and its passphrase's key record). The last member can't go.
  */
 export function removeProfile(db: AisleDB, id: string): Promise<void> {
-  const tables = [
-    db.profiles,
-    db.ratings,
-    db.events,
-    db.orders,
-    db.conversations,
-    db.gallery,
-    db.promotionEvents,
-    db.settings,
-    db.modelSnapshots,
-  ];
+  const owned = PROFILE_TABLES.map((t) => db.table(t));
   return guard(async () => {
-    await db.transaction('rw', tables, async () => {
+    await db.transaction('rw', [db.profiles, db.settings, ...owned], async () => {
       const profile = await db.profiles.get(id);
       if (!profile) return;
       if (
@@ -133,10 +124,8 @@ export function removeProfile(db: AisleDB, id: string): Promise<void> {
         throw invalid('The last member profile cannot be removed');
       }
       // Deleting needs no key: a locked profile's rows go as they are.
-      for (const table of tables.slice(1, -2)) await table.where('profileId').equals(id).delete();
-      // A personal model (no profile index on snapshots: they are few, a scan is fine).
-      await db.modelSnapshots.filter((s) => s.profileId === id).delete();
-      await db.settings.delete(`vault:${id}`);
+      for (const table of PROFILE_TABLES) await profileRows(db, table, id).delete();
+      await db.settings.delete(vaultKey(id));
       await db.profiles.delete(id);
     });
     if (db.keyring.isProtected(id)) db.keyring.removeProtection(id);
@@ -154,6 +143,11 @@ export function setSetting(db: AisleDB, key: string, value: unknown): Promise<vo
   return guard(async () => {
     await db.settings.put({ key, value });
   });
+}
+
+/** Removes a setting; a key that isn't stored is no error. */
+export function deleteSetting(db: AisleDB, key: string): Promise<void> {
+  return guard(() => db.settings.delete(key));
 }
 
 /** Stores model weights; the same name and version replaces the earlier save. */

@@ -1,14 +1,16 @@
 /** IndexedDB schema for Private Aisle. Everything here stays on the device. */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Product } from '../catalog/types';
-import { Keyring, VAULT_PREFIX } from '../privacy/encryption/keyring';
-import { encryptionMiddleware } from '../privacy/encryption/middleware';
+import { Keyring } from './sealing/keyring';
+import { encryptionMiddleware } from './sealing/middleware';
+import { VAULT_PREFIX } from './tables';
+
+import type { Dataset, EventType, Rating, ShopEvent, Stars } from '../recommender/shared/rows';
+export type { Dataset, EventType, Rating, ShopEvent, Stars };
 
 export const DB_NAME = 'private-aisle';
 
-export type Stars = 1 | 2 | 3 | 4 | 5;
 export type ProfileKind = 'member' | 'guest';
-export type EventType = 'view' | 'click' | 'add-to-cart' | 'purchase';
 export type OrderStatus = 'processing' | 'shipped' | 'delivered' | 'returned';
 
 export interface Profile {
@@ -16,21 +18,6 @@ export interface Profile {
   name: string;
   kind: ProfileKind;
   createdAt: number;
-}
-
-export interface Rating {
-  profileId: string;
-  productId: string;
-  rating: Stars;
-  updatedAt: number;
-}
-
-export interface ShopEvent {
-  id?: number; // auto-increment
-  profileId: string;
-  productId: string;
-  type: EventType;
-  at: number;
 }
 
 export interface OrderItem {
@@ -65,27 +52,6 @@ export interface ModelSnapshot {
   weights: ArrayBuffer;
   /** Set for a model of one profile: then it is sealed with that profile's data when protected. */
   profileId?: string;
-}
-
-/**
- * A ratings data set the user brought (a shop's CSV, or a MovieLens folder), stored compactly as
- * one row of typed arrays: one put is atomic (an import never half-lands) and loads fast.
- */
-export interface Dataset {
-  id: 'shop' | 'movielens';
-  name: string;
-  importedAt: number;
-  userIds: string[];
-  itemIds: string[];
-  users: Uint32Array;
-  items: Uint32Array;
-  ratings: Float32Array;
-  timestamps?: Float64Array;
-  /** Titles, years and genres, aligned with itemIds (MovieLens only). */
-  movies?: { title: string; year?: number; genres: string[] }[];
-  /** Rows that could not be read, and the first of them, for the import report. */
-  badRows: number;
-  firstBad?: { file: string; line: number; text: string };
 }
 
 /** A try-on picture the shopper chose to keep (the only way a camera frame is ever stored). */
@@ -212,7 +178,7 @@ export class AisleDB extends Dexie {
   declare promotionEvents: EntityTable<PromotionEvent, 'id'>;
   declare knowledgeBases: EntityTable<KnowledgeBase, 'id'>;
 
-  /** Protected profiles and this session's keys (encryption at rest, src/lib/privacy). */
+  /** Protected profiles and this session's keys (encryption at rest, ./sealing). */
   readonly keyring = new Keyring();
 
   constructor(name: string = DB_NAME) {
@@ -227,17 +193,3 @@ export class AisleDB extends Dexie {
     });
   }
 }
-
-/** Tables holding the user's own data (products are the generated catalog). */
-export const PERSONAL_TABLES = [
-  'profiles',
-  'ratings',
-  'events',
-  'orders',
-  'settings',
-  'modelSnapshots',
-  'gallery',
-  'conversations',
-  'promotionEvents',
-] as const;
-export type PersonalTable = (typeof PERSONAL_TABLES)[number];

@@ -3,6 +3,7 @@
  * passphrase) and a de-identified export (taste without identity). Pure: runs in Node too.
  */
 import type { ExportFile } from '../db/backup';
+import type { DeidentifiedTable } from '../db/tables';
 import {
   MIN_ITERATIONS,
   WrongPassphraseError,
@@ -10,7 +11,7 @@ import {
   openBytes,
   randomBytes,
   sealBytes,
-} from './encryption/crypto';
+} from '../db/sealing/crypto';
 
 export const ENCRYPTED_FORMAT = 'private-aisle-encrypted-export';
 export const DEIDENTIFIED_FORMAT = 'private-aisle-deidentified-export';
@@ -119,23 +120,26 @@ export async function openEncryptedExport(
 
 // ---------- de-identified export ----------
 
+/** A row of each table the policy keeps in the de-identified export (db/tables.ts). */
+interface DeidentifiedRows {
+  profiles: { id: string; kind: 'member' | 'guest' };
+  ratings: { profileId: string; productId: string; rating: number; day: string };
+  events: { profileId: string; productId: string; type: string; day: string };
+  orders: {
+    profileId: string;
+    day: string;
+    status: string;
+    items: { productId: string; quantity: number; priceCents: number }[];
+  };
+  promotionEvents: { profileId: string; promotionId: string; type: string; day: string };
+}
+
 export interface DeidentifiedFile {
   format: typeof DEIDENTIFIED_FORMAT;
   version: 1;
   /** The day of export only. */
   exportedOn: string;
-  tables: {
-    profiles: { id: string; kind: 'member' | 'guest' }[];
-    ratings: { profileId: string; productId: string; rating: number; day: string }[];
-    events: { profileId: string; productId: string; type: string; day: string }[];
-    orders: {
-      profileId: string;
-      day: string;
-      status: string;
-      items: { productId: string; quantity: number; priceCents: number }[];
-    }[];
-    promotionEvents: { profileId: string; promotionId: string; type: string; day: string }[];
-  };
+  tables: { [T in DeidentifiedTable]: DeidentifiedRows[T][] };
 }
 
 /** A timestamp coarsened to its UTC day. */

@@ -3,7 +3,7 @@
  * pick the For you category a question names. No network; the database is the device's own.
  */
 import type { Category } from '../../catalog/types';
-import type { AisleDB, Order } from '../../db/schema';
+import { ordersOfProfile, type AisleDB, type Order } from '../../db';
 import { assistantEn, assistantZhCN } from '../messages';
 import type { Lang } from '../shared/knowledge';
 
@@ -69,5 +69,5 @@ export function describeOrders(orders: Order[], lang: Lang): string {
 }
 
 export async function lookUpOrders(db: AisleDB, profileId: string): Promise<Order[]> {
-  return ordersToShow(await db.orders.where('profileId').equals(profileId).toArray());
+  return ordersToShow(await ordersOfProfile(db, profileId));
 }

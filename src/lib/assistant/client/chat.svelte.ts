@@ -1,10 +1,27 @@
 /**
- * The chat: state for the Help view, the engine's lifecycle, and what happens with each answer.
- * A question goes view -> here -> engine (worker) -> here (action) -> view; every turn is stored
- * in db.conversations for the active profile, and nowhere else.
+ * The chat store: everything the Help view shows and does. A question goes view -> here ->
+ * engine (worker) -> here (action) -> view. The conversation is a live read of the active
+ * profile's stored turns (so erasing it in My data, or another tab, shows at once), plus the
+ * turns that could not be stored (still shown, never lost mid-answer). Quick replies and links
+ * are not stored: replies belong to the moment, links follow from the intent.
+ *
+ * The store gets its database and profile from a `ChatSource` and hands the engine a snapshot
+ * store over that database; the engine's worker keeps its model until `dispose`. A crashed worker
+ * says so, and the next question trains (or reloads the stored weights) again.
  */
-import type { AisleDB, ChatMessage } from '../../db/schema';
+import {
+  addChatMessage,
+  conversationOf,
+  eraseConversation,
+  knowledgeBases,
+  loadSnapshot,
+  saveSnapshot,
+  type AisleDB,
+  type ChatMessage,
+} from '../../db';
+import { live, type Live } from '../../db/live.svelte';
 import { href, type ViewName } from '../../shell/routes';
+import { WorkerCrashedError } from '../../workers/bridge';
 import {
   answerOf,
   builtInEntries,
@@ -15,8 +32,8 @@ import {
   type KnowledgeEntry,
   type Lang,
 } from '../shared/knowledge';
-import type { AssistantEngine } from './engine';
 import { categoryIn, describeOrders, languageOf, lookUpOrders, messagesFor } from './actions';
+import type { AssistantEngine, SnapshotStore } from './engine';
 
 export interface QuickReply {
   label: string;
@@ -33,234 +50,313 @@ export interface Turn extends ChatMessage {
 /** The engine's API; a type-only import, so the worker and tfjs load only when Help needs them. */
 export type Engine = AssistantEngine;
 
-let createEngine = async (): Promise<Engine> => (await import('./engine')).createAssistantEngine();
+export type Phase = 'idle' | 'training' | 'ready' | 'failed' | 'crashed';
 
-/** Swaps the engine (the unit tests use a scripted one); the next question retrains. */
-export function useEngine(factory: () => Promise<Engine>): void {
-  engine?.dispose();
-  engine = null;
-  trainedOn = null;
-  phase = 'idle';
-  createEngine = factory;
-}
-
-type Phase = 'idle' | 'training' | 'ready' | 'failed';
-
-let phase = $state<Phase>('idle');
-let progress = $state({ epoch: 0, epochs: 0 });
-let trained = $state<{ backend: string; ms: number } | null>(null);
-let turns = $state<Turn[]>([]);
-let busy = $state(false);
-
-export const chat = {
-  get phase() {
-    return phase;
-  },
-  get progress() {
-    return progress;
-  },
-  get trained() {
-    return trained;
-  },
-  get turns() {
-    return turns;
-  },
-  get busy() {
-    return busy;
-  },
-};
-
-let engine: Engine | null = null;
-let entries: KnowledgeEntry[] = [...builtInEntries];
-/** What the engine was trained on: the imported knowledge bases, by id and time. */
-let trainedOn: string | null = null;
-let training: Promise<void> | null = null;
-
-async function knowledgeKey(
-  db: AisleDB | null,
-): Promise<{ key: string; imported: KnowledgeEntry[] }> {
-  if (!db) return { key: '', imported: [] };
-  const rows = await db.knowledgeBases.toArray();
-  return {
-    key: rows.map((r) => `${r.id}@${r.importedAt}`).join(','),
-    imported: storedEntries(rows),
-  };
-}
-
-/** Trains at first start and after the knowledge base changed; otherwise does nothing. */
-export function prepare(db: AisleDB | null): Promise<void> {
-  training ??= (async () => {
-    const { key, imported } = await knowledgeKey(db);
-    if (engine && trainedOn === key && phase === 'ready') return;
-    entries = mergeKnowledge(builtInEntries, imported);
-    phase = 'training';
-    progress = { epoch: 0, epochs: 0 };
-    try {
-      engine ??= await createEngine();
-      trained = await engine.train(trainingExamples(entries), (p) => {
-        progress = { epoch: p.epoch, epochs: p.epochs };
-      });
-      trainedOn = key;
-      phase = 'ready';
-    } catch (e) {
-      console.error('assistant training failed', e);
-      phase = 'failed';
-    }
-  })().finally(() => (training = null));
-  return training;
-}
-
-/** Counts loads, so that a slow load for a previous profile never shows over a newer one. */
-let loads = 0;
-
-/** Shows this profile's stored conversation (none while it loads; a failed load throws). */
-export async function loadConversation(db: AisleDB | null, profileId: string): Promise<void> {
-  const load = ++loads;
-  turns = [];
-  const rows = db ? await db.conversations.where('profileId').equals(profileId).sortBy('at') : [];
-  if (load !== loads) return;
-  // Links are not stored; they follow from the intent and the question before it.
-  turns = rows.map((row, i): Turn => {
-    const entry = row.role === 'assistant' && row.intent ? entryOf(row.intent) : undefined;
-    const question = rows[i - 1]?.text ?? '';
-    const link = entry && linkFor(entry, question, languageOf(row.text, 'en'));
-    return link ? { ...row, link } : row;
-  });
-}
-
-/** Shows a turn and stores it; a failed write (full quota, locked profile) is reported, and
- * the conversation goes on unsaved rather than stopping mid-answer. */
-async function record(ctx: AskContext, turn: Turn): Promise<void> {
-  turns = [...turns, turn];
-  if (!ctx.db) return;
-  // Only the ChatMessage fields are stored: replies and links belong to the moment.
-  const row: ChatMessage = {
-    profileId: turn.profileId,
-    role: turn.role,
-    text: turn.text,
-    at: turn.at,
-    ...(turn.intent ? { intent: turn.intent } : {}),
-  };
-  try {
-    await ctx.db.conversations.add(row);
-  } catch (e) {
-    ctx.onStorageError?.(e);
-  }
-}
-
-export interface AskContext {
-  db: AisleDB | null;
-  profileId: string;
+/** Where the chat lives: the app passes the session (see session-chat.svelte.ts). */
+export interface ChatSource {
+  readonly db: AisleDB | null;
+  readonly profileId: string;
+  /** Storage has been opened, or found unavailable. */
+  readonly ready: boolean;
+  /** The profile is locked: its conversation can't be read until it is unlocked. */
+  readonly locked: boolean;
   /** The UI language, for questions with no letters in them. */
-  locale: Lang;
+  readonly locale: Lang;
+}
+
+export interface ChatOptions {
   /** Opens a view (a direct request such as "recommend me sunglasses"). */
   navigate: (hash: string) => void;
-  /** A turn could not be stored (it is still shown). */
-  onStorageError?: (error: unknown) => void;
+  /** A turn could not be stored (it is still shown), or the FAQs or orders could not be read. */
+  onStorageError: (error: unknown) => void;
+  /** Makes the engine (the unit tests pass a scripted one); by default the worker engine. */
+  createEngine?: (snapshots: SnapshotStore | null) => Promise<Engine>;
 }
 
-/** A shopper's question, typed. */
-export async function ask(text: string, ctx: AskContext): Promise<void> {
-  const question = text.trim();
-  if (!question || busy) return;
-  busy = true;
-  try {
-    const lang = languageOf(question, ctx.locale);
-    await record(ctx, {
-      profileId: ctx.profileId,
-      role: 'shopper',
-      text: question,
-      at: Date.now(),
-    });
-    await prepare(ctx.db);
-    if (phase !== 'ready' || !engine) {
-      await say(ctx, { text: messagesFor(lang).failed, replies: [] });
-      return;
-    }
-    const m = messagesFor(lang);
-    const ranking = await engine.rank(question).catch((e: unknown) => {
-      console.error('assistant ranking failed', e);
-      return null;
-    });
-    if (!ranking) {
-      await say(ctx, { text: m.failed, replies: [] });
-      return;
-    }
-    if (ranking.verdict === 'answer' && ranking.best[0]) {
-      await answer(ranking.best[0].intent, question, lang, ctx);
-    } else if (ranking.verdict === 'clarify') {
-      const replies = ranking.best
-        .slice(0, 3)
-        .map((r) => entryOf(r.intent))
-        .filter((e): e is KnowledgeEntry => !!e)
-        .map((e) => ({ label: titleOf(e, lang), intent: e.intent }));
-      await say(ctx, { text: m.didYouMean, replies });
-    } else {
-      await say(ctx, { text: m.outOfScope, replies: [{ label: m.contact, intent: 'contact' }] });
-    }
-  } finally {
-    busy = false;
+const workerEngine = async (snapshots: SnapshotStore | null): Promise<Engine> =>
+  (await import('./engine')).createAssistantEngine(snapshots);
+
+const sameTurn = (a: ChatMessage, b: ChatMessage) =>
+  a.profileId === b.profileId && a.at === b.at && a.role === b.role && a.text === b.text;
+
+export class ChatStore {
+  #phase = $state<Phase>('idle');
+  #progress = $state.raw({ epoch: 0, epochs: 0 });
+  #trained = $state.raw<{ backend: string; ms: number } | null>(null);
+  #busy = $state(false);
+  #erasing = $state(false);
+  #entries = $state.raw<readonly KnowledgeEntry[]>(builtInEntries);
+  #stored: Live<ChatMessage[]>;
+  /** Turns whose write failed (or with no storage at all): shown all the same. */
+  #unsaved = $state.raw<ChatMessage[]>([]);
+  /** The quick replies offered after one turn: shown while it is the last. */
+  #offer = $state.raw<{ turn: ChatMessage; replies: QuickReply[] } | null>(null);
+
+  readonly #source: ChatSource;
+  readonly #options: ChatOptions;
+  #engine: Engine | null = null;
+  /** What the engine was trained on: the imported knowledge bases, by id and time. */
+  #trainedOn: string | null = null;
+  #training: Promise<void> | null = null;
+
+  /** Call while a component or an effect root is created (the conversation is a live read). */
+  constructor(source: ChatSource, options: ChatOptions) {
+    this.#source = source;
+    this.#options = options;
+    this.#stored = live(
+      () => !source.locked && source.db && ([source.db, source.profileId] as const),
+      ([db, profileId]) => conversationOf(db, profileId),
+      [],
+    );
   }
-}
 
-/** A quick reply, clicked: the shopper "says" its label and gets that answer, no guessing. */
-export async function choose(reply: QuickReply, ctx: AskContext): Promise<void> {
-  if (busy) return;
-  busy = true;
-  try {
-    const lang = languageOf(reply.label, ctx.locale);
-    await record(ctx, {
-      profileId: ctx.profileId,
-      role: 'shopper',
-      text: reply.label,
-      at: Date.now(),
-    });
-    await answer(reply.intent, reply.label, lang, ctx);
-  } finally {
-    busy = false;
+  get phase(): Phase {
+    return this.#phase;
   }
-}
+  get progress(): { epoch: number; epochs: number } {
+    return this.#progress;
+  }
+  get trained(): { backend: string; ms: number } | null {
+    return this.#trained;
+  }
+  get busy(): boolean {
+    return this.#busy;
+  }
+  get erasing(): boolean {
+    return this.#erasing;
+  }
+  /** Whether the source is ready (the view prepares the engine then). */
+  get ready(): boolean {
+    return this.#source.ready;
+  }
+  /** Whether there is a stored conversation to erase (none without storage). */
+  get canErase(): boolean {
+    return !!this.#source.db;
+  }
 
-const entryOf = (intent: string) => entries.find((e) => e.intent === intent);
+  /** The active profile's stored turns; none until the current database and profile answered. */
+  readonly #rows = $derived.by(() => (this.#stored.loaded ? this.#mine(this.#stored.current) : []));
 
-async function say(
-  ctx: AskContext,
-  reply: { text: string; intent?: string; replies?: QuickReply[]; link?: Turn['link'] },
-): Promise<void> {
-  await record(ctx, { profileId: ctx.profileId, role: 'assistant', at: Date.now(), ...reply });
-}
+  /** How many turns of the active profile are stored (0 while locked). */
+  readonly storedCount = $derived(this.#rows.length);
 
-/** The view an answer offers (and, for a direct request, opens). */
-function linkFor(entry: KnowledgeEntry, question: string, lang: Lang): Turn['link'] {
-  const m = messagesFor(lang);
-  const action = entry.action;
-  if (action?.type === 'recommend') {
-    const category = categoryIn(question);
+  /** The active profile's conversation, oldest first; the last turn carries its quick replies. */
+  readonly turns: Turn[] = $derived.by(() => {
+    const unsaved = this.#mine(this.#unsaved);
+    const rows = this.#rows;
+    const all = unsaved.length ? [...rows, ...unsaved].sort((a, b) => a.at - b.at) : rows;
+    const turns = all.map((row, i): Turn => {
+      const entry = row.role === 'assistant' && row.intent ? this.#entryOf(row.intent) : undefined;
+      const question = all[i - 1]?.text ?? '';
+      const link = entry && this.#linkFor(entry, question, languageOf(row.text, 'en'));
+      return link ? { ...row, link } : row;
+    });
+    const last = turns.at(-1);
+    if (last && this.#offer && sameTurn(last, this.#offer.turn))
+      turns[turns.length - 1] = { ...last, replies: this.#offer.replies };
+    return turns;
+  });
+
+  /** The quick replies after the last turn (none while answering). */
+  readonly replies: QuickReply[] = $derived(this.#busy ? [] : (this.turns.at(-1)?.replies ?? []));
+
+  /** The first questions offered, in the UI language. */
+  starters(intents: readonly string[]): QuickReply[] {
+    const lang = this.#source.locale;
+    return intents
+      .map((id) => builtInEntries.find((e) => e.intent === id))
+      .filter((e) => e !== undefined)
+      .map((e) => ({ label: titleOf(e, lang), intent: e.intent }));
+  }
+
+  /** Trains at first start and after the knowledge base changed; otherwise does nothing. */
+  prepare(): Promise<void> {
+    this.#training ??= this.#train().finally(() => (this.#training = null));
+    return this.#training;
+  }
+
+  async #train(): Promise<void> {
+    const db = this.#source.db;
+    const rows = db
+      ? await knowledgeBases(db).catch((e: unknown) => {
+          this.#options.onStorageError(e);
+          return [];
+        })
+      : [];
+    const key = rows.map((r) => `${r.id}@${r.importedAt}`).join(',');
+    if (this.#engine && this.#trainedOn === key && this.#phase === 'ready') return;
+    this.#entries = mergeKnowledge(builtInEntries, storedEntries(rows));
+    this.#phase = 'training';
+    this.#progress = { epoch: 0, epochs: 0 };
+    try {
+      this.#engine ??= await (this.#options.createEngine ?? workerEngine)(this.#snapshots());
+      this.#trained = await this.#engine.train(trainingExamples(this.#entries), (p) => {
+        this.#progress = { epoch: p.epoch, epochs: p.epochs };
+      });
+      this.#trainedOn = key;
+      this.#phase = 'ready';
+    } catch (e) {
+      console.error('assistant training failed', e);
+      this.#phase = 'failed';
+    }
+  }
+
+  /** The weights are kept in whichever database the source has when they are read or saved. */
+  #snapshots(): SnapshotStore {
+    const source = this.#source;
     return {
-      href: href('for-you', undefined, category ? { category } : undefined),
-      label: category ? m.openCategory(m.categories[category]) : m.open['for-you'],
+      load: async (name) => (source.db ? loadSnapshot(source.db, name) : undefined),
+      save: async (snapshot) => source.db && saveSnapshot(source.db, snapshot),
     };
   }
-  if (action?.type === 'open')
-    return { href: href(action.view as ViewName), label: m.open[action.view] };
-  return undefined;
-}
 
-async function answer(intent: string, question: string, lang: Lang, ctx: AskContext) {
-  const entry = entryOf(intent);
-  const m = messagesFor(lang);
-  if (!entry) return say(ctx, { text: m.outOfScope });
-  const text = answerOf(entry, lang);
-  const action = entry.action;
-  if (action?.type === 'orders') {
-    const orders = ctx.db
-      ? describeOrders(await lookUpOrders(ctx.db, ctx.profileId), lang)
-      : m.orders.noStorage;
-    return say(ctx, { text: `${text}\n${orders}`, intent });
+  /** A shopper's question, typed. */
+  async ask(text: string): Promise<void> {
+    const question = text.trim();
+    if (!question || this.#busy) return;
+    this.#busy = true;
+    try {
+      const lang = languageOf(question, this.#source.locale);
+      const m = messagesFor(lang);
+      await this.#say({ role: 'shopper', text: question });
+      await this.prepare();
+      const ranking =
+        this.#phase === 'ready' && this.#engine ? await this.#rank(this.#engine, question) : null;
+      if (!ranking) {
+        await this.#say({ text: this.#phase === 'crashed' ? m.crashed : m.failed });
+      } else if (ranking.verdict === 'answer' && ranking.best[0]) {
+        await this.#answer(ranking.best[0].intent, question, lang);
+      } else if (ranking.verdict === 'clarify') {
+        const replies = ranking.best
+          .slice(0, 3)
+          .map((r) => this.#entryOf(r.intent))
+          .filter((e): e is KnowledgeEntry => !!e)
+          .map((e) => ({ label: titleOf(e, lang), intent: e.intent }));
+        await this.#say({ text: m.didYouMean }, replies);
+      } else {
+        await this.#say({ text: m.outOfScope }, [{ label: m.contact, intent: 'contact' }]);
+      }
+    } catch (e) {
+      this.#options.onStorageError(e); // the orders could not be read
+    } finally {
+      this.#busy = false;
+    }
   }
-  const link = linkFor(entry, question, lang);
-  await say(ctx, { text, intent, link });
-  // "Recommend me sunglasses", "can I try these on": a direct request, so go there now.
-  if (link && (action?.type === 'recommend' || (action?.type === 'open' && action.auto)))
-    ctx.navigate(link.href);
+
+  /** A quick reply, clicked: the shopper "says" its label and gets that answer, no guessing. */
+  async choose(reply: QuickReply): Promise<void> {
+    if (this.#busy) return;
+    this.#busy = true;
+    try {
+      await this.#say({ role: 'shopper', text: reply.label });
+      await this.#answer(reply.intent, reply.label, languageOf(reply.label, this.#source.locale));
+    } catch (e) {
+      this.#options.onStorageError(e);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /** Erases the active profile's conversation (each family member erases their own). */
+  async erase(): Promise<void> {
+    const db = this.#source.db;
+    const profileId = this.#source.profileId;
+    if (!db) return;
+    this.#erasing = true;
+    try {
+      await eraseConversation(db, profileId);
+      this.#unsaved = this.#unsaved.filter((t) => t.profileId !== profileId);
+      this.#offer = null;
+    } finally {
+      this.#erasing = false;
+    }
+  }
+
+  /** Ends the engine's worker; the next question starts a new one. */
+  dispose(): void {
+    this.#engine?.dispose();
+    this.#engine = null;
+    this.#trainedOn = null;
+    this.#phase = 'idle';
+  }
+
+  async #rank(engine: Engine, question: string) {
+    try {
+      return await engine.rank(question);
+    } catch (e) {
+      console.error('assistant ranking failed', e);
+      if (e instanceof WorkerCrashedError) {
+        this.#trainedOn = null; // the new worker must learn (or reload) the model first
+        this.#phase = 'crashed';
+      }
+      return null;
+    }
+  }
+
+  async #answer(intent: string, question: string, lang: Lang): Promise<void> {
+    const entry = this.#entryOf(intent);
+    const m = messagesFor(lang);
+    if (!entry) return this.#say({ text: m.outOfScope });
+    const text = answerOf(entry, lang);
+    const action = entry.action;
+    const db = this.#source.db;
+    if (action?.type === 'orders') {
+      const orders = db
+        ? describeOrders(await lookUpOrders(db, this.#source.profileId), lang)
+        : m.orders.noStorage;
+      return this.#say({ text: `${text}\n${orders}`, intent });
+    }
+    await this.#say({ text, intent });
+    // "Recommend me sunglasses", "can I try these on": a direct request, so go there now.
+    const link = this.#linkFor(entry, question, lang);
+    if (link && (action?.type === 'recommend' || (action?.type === 'open' && action.auto)))
+      this.#options.navigate(link.href);
+  }
+
+  /** Shows a turn and stores it; a failed write is reported, and the turn shown unsaved. */
+  async #say(
+    turn: { role?: ChatMessage['role']; text: string; intent?: string },
+    replies?: QuickReply[],
+  ): Promise<void> {
+    const row: ChatMessage = {
+      profileId: this.#source.profileId,
+      role: turn.role ?? 'assistant',
+      text: turn.text,
+      at: Date.now(),
+      ...(turn.intent ? { intent: turn.intent } : {}),
+    };
+    this.#offer = replies?.length ? { turn: row, replies } : null;
+    const db = this.#source.db;
+    try {
+      if (db) return void (await addChatMessage(db, row));
+    } catch (e) {
+      this.#options.onStorageError(e);
+    }
+    this.#unsaved = [...this.#unsaved, row];
+  }
+
+  #mine<T extends ChatMessage>(rows: readonly T[]): T[] {
+    const profileId = this.#source.profileId;
+    return rows.filter((r) => r.profileId === profileId);
+  }
+
+  #entryOf(intent: string): KnowledgeEntry | undefined {
+    return this.#entries.find((e) => e.intent === intent);
+  }
+
+  /** The view an answer offers (and, for a direct request, opens). */
+  #linkFor(entry: KnowledgeEntry, question: string, lang: Lang): Turn['link'] {
+    const m = messagesFor(lang);
+    const action = entry.action;
+    if (action?.type === 'recommend') {
+      const category = categoryIn(question);
+      return {
+        href: href('for-you', undefined, category ? { category } : undefined),
+        label: category ? m.openCategory(m.categories[category]) : m.open['for-you'],
+      };
+    }
+    if (action?.type === 'open')
+      return { href: href(action.view as ViewName), label: m.open[action.view] };
+    return undefined;
+  }
 }

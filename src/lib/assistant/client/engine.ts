@@ -1,11 +1,14 @@
 /**
  * The assistant's engine for the UI: a worker that trains the intent model (TensorFlow.js on the
- * shared backend ladder) and ranks questions. Trained weights are stored in IndexedDB
- * (db.modelSnapshots), keyed by a hash of the training examples, so a restart with the same
+ * shared backend ladder) and ranks questions, used through the app's WorkerBridge. The worker
+ * keeps its trained model in memory, so it is never shut down for idleness; `dispose` ends it.
+ * Trained weights are kept through the `SnapshotStore` the caller passes in (the chat store
+ * hands its database's), keyed by a hash of the training examples, so a restart with the same
  * knowledge base loads them instead of retraining.
  */
-import { proxy, wrap, type Remote } from 'comlink';
-import { loadSnapshot, saveSnapshot, type AisleDB } from '../../db';
+import { proxy } from 'comlink';
+import type { ModelSnapshot } from '../../db';
+import { WorkerBridge } from '../../workers/bridge';
 import type { TrainingExample } from '../shared/knowledge';
 import type { AnswerRanking, Ranked } from '../shared/rank';
 import type { AssistantWorkerApi } from '../worker/assistant.worker';
@@ -19,29 +22,23 @@ export interface AssistantEngine {
     examples: TrainingExample[],
     onProgress?: (p: { epoch: number; epochs: number }) => void,
   ): Promise<{ backend: string; ms: number }>;
+  /** Rejects with a WorkerCrashedError when the worker died: train again before ranking. */
   rank(text: string): Promise<AnswerRanking>;
   dispose(): void;
 }
 
 export const SNAPSHOT_NAME = 'assistant';
 
-export interface EngineOptions {
-  /** Where snapshots live; by default the app session's database (none: always train). */
-  db?: AisleDB | null;
+/** Where the weights are kept between starts (none: always train). */
+export interface SnapshotStore {
+  load(name: string): Promise<ModelSnapshot | undefined>;
+  save(snapshot: Omit<ModelSnapshot, 'id' | 'createdAt'>): Promise<unknown>;
 }
 
-async function sessionDb(): Promise<AisleDB | null> {
+async function storedSnapshot(store: SnapshotStore | null, hash: string): Promise<Snapshot | null> {
+  if (!store) return null;
   try {
-    return (await import('../../shell/session.svelte')).session.db ?? null;
-  } catch {
-    return null;
-  }
-}
-
-async function storedSnapshot(db: AisleDB | null, hash: string): Promise<Snapshot | null> {
-  if (!db) return null;
-  try {
-    const row = await loadSnapshot(db, SNAPSHOT_NAME);
+    const row = await store.load(SNAPSHOT_NAME);
     const meta = row?.meta as Partial<SnapshotMeta>;
     if (!row || meta?.hash !== hash || meta.version !== MODEL_VERSION) return null;
     return { meta: meta as SnapshotMeta, weights: row.weights };
@@ -50,44 +47,41 @@ async function storedSnapshot(db: AisleDB | null, hash: string): Promise<Snapsho
   }
 }
 
-export function createAssistantEngine(options: EngineOptions = {}): AssistantEngine {
-  let worker: Worker | null = new Worker(
-    new URL('../worker/assistant.worker.ts', import.meta.url),
-    { type: 'module' },
+export function createAssistantEngine(snapshots: SnapshotStore | null): AssistantEngine {
+  const worker = new WorkerBridge<AssistantWorkerApi>(
+    () => new Worker(new URL('../worker/assistant.worker.ts', import.meta.url), { type: 'module' }),
   );
-  const remote: Remote<AssistantWorkerApi> = wrap<AssistantWorkerApi>(worker);
-  const dbPromise = options.db !== undefined ? Promise.resolve(options.db) : sessionDb();
 
   return {
     async train(examples, onProgress) {
       const plain = examples.map(({ text, intent, lang }) => ({ text, intent, lang }));
       const hash = examplesHash(plain);
-      const db = await dbPromise;
-      const stored = await storedSnapshot(db, hash);
-      if (stored && (await remote.load(plain, stored))) {
+      const stored = await storedSnapshot(snapshots, hash);
+      if (stored && (await worker.call((api) => api.load(plain, stored)))) {
         return { backend: `${stored.meta.backend} (stored)`, ms: 0 };
       }
-      const snapshot = await remote.train(
-        plain,
-        onProgress ? proxy((p: { epoch: number; epochs: number }) => onProgress(p)) : undefined,
+      const snapshot = await worker.call((api) =>
+        api.train(
+          plain,
+          onProgress ? proxy((p: { epoch: number; epochs: number }) => onProgress(p)) : undefined,
+        ),
       );
-      if (db) {
-        await saveSnapshot(db, {
+      await snapshots
+        ?.save({
           name: SNAPSHOT_NAME,
           version: MODEL_VERSION,
           meta: { ...snapshot.meta },
           weights: snapshot.weights,
-        }).catch(() => undefined); // a full disk only costs a retrain next time
-      }
+        })
+        .catch(() => undefined); // a full disk only costs a retrain next time
       return { backend: snapshot.meta.backend, ms: snapshot.meta.ms };
     },
     async rank(text): Promise<AnswerRanking> {
-      const r = await remote.rank(text);
+      const r = await worker.call((api) => api.rank(text));
       return { best: r.best.map((b: Ranked) => ({ ...b })), verdict: r.verdict };
     },
     dispose() {
-      worker?.terminate();
-      worker = null;
+      worker.terminate();
     },
   };
 }

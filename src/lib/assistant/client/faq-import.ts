@@ -3,7 +3,7 @@
  * bad file changes nothing and a good one replaces the previous import at once. The assistant
  * notices the new knowledge base the next time it prepares, and retrains.
  */
-import type { AisleDB } from '../../db/schema';
+import { putKnowledgeBase, type AisleDB } from '../../db';
 import { MAX_FAQ_IMPORT_BYTES, parseFaqImport, type FaqImportCode } from '../shared/knowledge';
 
 /** One imported FAQ at a time: a new file replaces it. */
@@ -28,7 +28,7 @@ export async function importFaq(db: AisleDB, file: File): Promise<FaqImportOutco
   }
   const parsed = parseFaqImport(text, file.name);
   if (!parsed.ok) return { ok: false, ...parsed.error };
-  await db.knowledgeBases.put({
+  await putKnowledgeBase(db, {
     id: SHOP_FAQ_ID,
     name: file.name,
     importedAt: Date.now(),

@@ -39,10 +39,10 @@ export function featureRows(vocab: Vocabulary): number {
 
 /**
  * The word-vector block's weight beside the hashed blocks (1 each), chosen on the validation
- * splits of DEFAULT_BLEND (mean of Banking77 all data, its 10-shot samples and the FAQ): 0 →
- * 84.8%, 2 → 85.5%, 3 → 85.6%, 4 → 85.7%, 5 → 85.6%. The mean of a question's word vectors is
- * one direction however many words it has, so it needs weight to be heard beside hundreds of
- * n-grams; it carries what the few examples do not say ("parcel" near "package").
+ * splits of DEFAULT_BLEND (mean of Banking77 all data, its 10-shot samples and the FAQ). The
+ * mean of a question's word vectors is one direction however many words it has, so it needs
+ * weight to be heard beside hundreds of n-grams; it carries what the few examples do not say
+ * ("parcel" near "package").
  */
 export const VECTOR_WEIGHT = 4;
 
@@ -291,10 +291,8 @@ export interface BlendParams {
  * Chosen on validation splits carved from training data only (never a test set): the mean top-1
  * over Banking77's train.csv 85/15 stratified (all data; eval --val 0.15, --val-seed 5 and 6),
  * its 10-shot samples (seeds 1–3) and the FAQ's own questions 85/15 per intent and language
- * (eval --faq-val).
- * With the stemmed, block-normalised features (text.ts) the classifier earns more weight: mean
- * 84.5% at the previous α 0.6, β 0.2, τ 0.1 → 84.7% here, the FAQ split 81.3% → 82.6%; at the
- * same verdict thresholds it answers about as many FAQ questions right (67% vs 68%).
+ * (eval --faq-val). With the stemmed, block-normalised features (text.ts) the classifier earns
+ * more weight, and the verdict thresholds still answer about as many FAQ questions right.
  */
 export const DEFAULT_BLEND: BlendParams = {
   alpha: 0.75,

@@ -31,9 +31,9 @@ export interface TrainOptions {
   copies: number;
   labelSmoothing: number;
   /**
-   * L2 penalty on W, λ·ΣW² added to the batch's mean loss. Off: at 1e-6 the classifier alone
-   * gains on validation (Banking77 88.9% → 90.1%) but its confidences drop, so the blend and the
-   * verdict thresholds would have to be chosen again; at 1e-4 it underfits (85%).
+   * L2 penalty on W, λ·ΣW² added to the batch's mean loss. Off: a small penalty helps the
+   * classifier alone on validation but lowers its confidences, so the blend and the verdict
+   * thresholds would have to be chosen again; a larger one underfits.
    */
   weightDecay: number;
   seed: number;
@@ -41,11 +41,10 @@ export interface TrainOptions {
 
 /**
  * Batch size for n examples: at most `batch`, but small enough for STEPS_PER_EPOCH Adam steps
- * per epoch. With one fixed size a small FAQ or a 10-shot set (770 questions) got one to three
- * steps an epoch, 10–30 in all, and its classifier stayed undertrained (validation: 10-shot
- * classifier alone 67% → 71%, FAQ 79% → 83%). The cost of an epoch is in its nonzeros, not in
- * its steps, so smaller batches cost little. On a Banking77 validation split (85/15 of train.csv)
- * batch 256 × 6 epochs beat 1024 × 10 (89.8% vs 89.3%) in two thirds of the time.
+ * per epoch. With one fixed size a small FAQ or a 10-shot set gets only a few steps an epoch,
+ * and its classifier stays undertrained. The cost of an epoch is in its nonzeros, not in its
+ * steps, so smaller batches cost little; on Banking77, smaller batches and fewer epochs also
+ * scored better on validation in less time.
  */
 export const STEPS_PER_EPOCH = 32;
 export const MIN_BATCH = 32;
@@ -77,12 +76,12 @@ export interface TrainedModel {
 /**
  * Sparse X · W for a batch, without padding: X is given as its nonzeros (example `seg`, feature
  * row `idx`, value `val`), so the work is proportional to the nonzeros, not to batch × longest
- * question (Banking77: 164 features on average, 879 at most, so padding cost ~5×).
+ * question (a few long questions would make padding cost several times the real work).
  * Forward: gather W's rows, scale, scatterND-add them into [B, C]. Gradient (the transpose):
  * gather dy's rows per nonzero, scale, scatterND-add into [F, C]. Both ops exist on every
  * backend of the ladder (tf.gather's own gradient needs UnsortedSegmentSum, missing on WASM).
- * gatherND, not gather: WASM's Gather kernel copies element by element, ~10× slower here
- * (42k rows × 77 classes: 150–200 ms vs 19 ms), which made Banking77 training take a minute.
+ * gatherND, not gather: WASM's Gather kernel copies element by element, an order of magnitude
+ * slower for these shapes.
  */
 function sparseMatMul(tf: Tf, x: BatchTensors, batch: number) {
   return tf.customGrad((...args: (Tensor | GradSaveFunc)[]) => {

@@ -1,5 +1,7 @@
 /** The staff PIN: only a salted PBKDF2 hash of it is stored. Pure: runs in Node too. */
-import { MIN_ITERATIONS, randomBytes } from '../../privacy/encryption/crypto';
+
+/** The work factor of a profile's passphrase too (OWASP's 2023 figure for PBKDF2-SHA-256). */
+export const PIN_ITERATIONS = 600_000;
 
 export interface PinRecord {
   salt: Uint8Array;
@@ -28,8 +30,8 @@ async function pbkdf2(pin: string, salt: Uint8Array, iterations: number): Promis
 
 export async function hashPin(pin: string): Promise<PinRecord> {
   if (!isValidPin(pin)) throw new RangeError('A PIN is 4 to 8 digits');
-  const salt = randomBytes(16);
-  return { salt, iterations: MIN_ITERATIONS, hash: await pbkdf2(pin, salt, MIN_ITERATIONS) };
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  return { salt, iterations: PIN_ITERATIONS, hash: await pbkdf2(pin, salt, PIN_ITERATIONS) };
 }
 
 export async function verifyPin(record: PinRecord, pin: string): Promise<boolean> {

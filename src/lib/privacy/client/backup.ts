@@ -1,7 +1,6 @@
 /** Export and import with encryption, for the privacy center (loaded with My data only). */
 import { exportData, importData, parseImport, type ImportError } from '../../db/backup';
-import type { AisleDB } from '../../db/schema';
-import { protectProfile } from '../encryption/vault';
+import { protectProfile, type AisleDB } from '../../db';
 import { deidentify, openEncryptedExport, sealExport, type EncryptedExport } from '../export';
 
 export type ExportKind = 'encrypted' | 'plain' | 'deidentified';

@@ -3,8 +3,7 @@
  * profiles, and the idle lock (keys are forgotten after a while without use).
  */
 import { untrack } from 'svelte';
-import type { AisleDB } from '../../db/schema';
-import { lockProfile } from '../encryption/vault';
+import { lockProfile, type AisleDB } from '../../db';
 
 export const AUTO_LOCK_MINUTES = 15;
 

@@ -1,11 +1,39 @@
 /**
- * The For you view's recommender: loads the stored model (or trains one in a worker), folds
- * the active profile in from its latest ratings at once, and retrains in the background.
+ * The shop's recommender, one store for the whole app. Its rule: any rating or purchase, from any
+ * view, goes through this store, which writes it through db/, folds it in at once (the list is
+ * derived from live reads of the profile's ratings and events) and schedules one debounced
+ * retrain, so a rating given on a product page retrains as surely as a like on For you.
+ *
+ * It also owns the stored model (load it, or train the first one), the engine setting and the
+ * device's calibration, and the training state (progress, cancel).
  */
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy } from 'comlink';
 import type { Product } from '../../catalog/types';
-import { getSetting, loadSnapshot, saveSnapshot, setSetting, type AisleDB } from '../../db';
+import {
+  StorageError,
+  allEvents,
+  allRatings,
+  eventsFor,
+  getDataset,
+  getSetting,
+  loadSnapshot,
+  logEvent,
+  ratingsFor,
+  removeRating,
+  removeSnapshot,
+  saveSnapshot,
+  setRating,
+  setSetting,
+  type AisleDB,
+  type Rating,
+  type ShopEvent,
+} from '../../db';
+import { live, type Live } from '../../db/live.svelte';
 import type { ProbeReport } from '../../ml/shared/ladder';
+import { reportStorageError } from '../../shell/notices.svelte';
+import { products } from '../../shell/catalog';
+import { session } from '../../shell/session.svelte';
+import { isAbortError } from '../../workers/bridge';
 import {
   CALIBRATION_KEY,
   ENGINE_SETTING_KEY,
@@ -17,16 +45,19 @@ import {
   type EngineSetting,
 } from '../shared/engines';
 import type { EpochReport } from '../shared/js-engine';
+import { likedByRating } from '../shared/liked';
 import { deserialiseModel, foldInUser, type HybridModel } from '../shared/model';
+import { recommend, type Reason } from '../shared/recommend';
 import { profileSignals } from '../shared/shop-data';
-import { recommend, type Recommendation } from '../shared/recommend';
-import type { TrainerApi } from '../worker/train.worker';
-import type { TrainedShopModel } from '../worker/trainer';
-import { spawnShopTrainer } from './workers';
+import type { TrainRequest, TrainedShopModel } from '../worker/trainer';
+import { shopTrainer } from './workers';
 
 export const SNAPSHOT_NAME = 'recommender';
 
-interface LoadedModel {
+/** The full retrain waits until the rating stops: one training for a burst of clicks. */
+export const RETRAIN_DELAY_MS = 3000;
+
+export interface LoadedModel {
   model: HybridModel;
   itemIds: string[];
   itemIndex: Map<string, number>;
@@ -42,54 +73,32 @@ export type TrainingState =
   | { phase: 'cancelled' }
   | { phase: 'failed'; message: string };
 
-let loaded = $state.raw<LoadedModel | null>(null);
-let training = $state<TrainingState>({ phase: 'idle' });
-let worker: Worker | null = null;
-let engineSetting = $state<EngineSetting>('auto');
-let calibration = $state.raw<Calibration | null>(null);
-let reports = $state.raw<ProbeReport[]>([]);
-
-export const recommender = {
-  get model() {
-    return loaded;
-  },
-  get training() {
-    return training;
-  },
-  /** 'auto' (the calibrated fastest engine) or the engine the user forced. */
-  get engineSetting() {
-    return engineSetting;
-  },
-  /** This device's calibration: which engine won, and each one's estimated training time. */
-  get calibration() {
-    return calibration;
-  },
-  /** The tfjs backend ladder's reports from the last training that tried tfjs. */
-  get reports() {
-    return reports;
-  },
-};
-
-/** Reads the engine setting and the calibration from the settings table. */
-export async function loadEngineSettings(db: AisleDB): Promise<void> {
-  const [setting, stored] = await Promise.all([
-    getSetting<unknown>(db, ENGINE_SETTING_KEY, 'auto'),
-    getSetting<unknown>(db, CALIBRATION_KEY, null),
-  ]);
-  engineSetting = isEngineSetting(setting) ? setting : 'auto';
-  calibration = isCalibration(stored) ? stored : null;
+export interface RecommendedItem {
+  productId: string;
+  reason: Reason & { likedId?: string };
 }
 
-/** Remembers the user's engine choice and retrains with it. */
-export async function setEngineSetting(
-  db: AisleDB,
-  products: Product[],
-  value: EngineSetting,
-): Promise<void> {
-  engineSetting = value;
-  await setSetting(db, ENGINE_SETTING_KEY, value);
-  await train(db, products);
+/** The open database and the active profile, or null while there is none. */
+export type RecommenderSource = () => { db: AisleDB; profileId: string } | null;
+
+export type EpochListener = (e: EpochReport & { epochs: number }) => void;
+
+/** Trains the shop model off the UI thread; aborting `signal` stops it. */
+export type ShopTrainer = (
+  request: TrainRequest,
+  onEpoch: EpochListener,
+  signal: AbortSignal,
+) => Promise<TrainedShopModel>;
+
+export interface RecommenderOptions {
+  source: RecommenderSource;
+  products: readonly Product[];
+  trainer?: ShopTrainer;
+  retrainDelayMs?: number;
 }
+
+const workerTrainer: ShopTrainer = (request, onEpoch, signal) =>
+  shopTrainer.call((api) => api.train(request, proxy(onEpoch)), signal);
 
 function toLoaded(meta: unknown, buffer: ArrayBuffer, extra: Record<string, unknown>): LoadedModel {
   const model = deserialiseModel(meta, buffer);
@@ -107,123 +116,305 @@ function toLoaded(meta: unknown, buffer: ArrayBuffer, extra: Record<string, unkn
   };
 }
 
-/** The stored model, if there is a readable one; a corrupt one is discarded (then retrained). */
-export async function loadStoredModel(db: AisleDB): Promise<boolean> {
-  const snapshot = await loadSnapshot(db, SNAPSHOT_NAME);
-  if (!snapshot) return false;
-  try {
-    const { model: meta, ...extra } = snapshot.meta as { model: unknown } & Record<string, unknown>;
-    loaded = toLoaded(meta, snapshot.weights, extra);
-    return true;
-  } catch {
-    await db.modelSnapshots.delete(snapshot.id);
-    return false;
-  }
-}
+export class Recommender {
+  #model = $state.raw<LoadedModel | null>(null);
+  #training = $state<TrainingState>({ phase: 'idle' });
+  #engineSetting = $state<EngineSetting>('auto');
+  #calibration = $state.raw<Calibration | null>(null);
+  #reports = $state.raw<ProbeReport[]>([]);
+  readonly #ratings: Live<Rating[]>;
+  readonly #events: Live<ShopEvent[]>;
+  readonly #liked = $derived(likedByRating(this.ratings));
 
-/** Trains in the worker from everything on the device, then stores and uses the result. */
-export async function train(db: AisleDB, products: Product[]): Promise<void> {
-  cancel();
-  const [ratings, events, imported] = await Promise.all([
-    db.ratings.toArray(),
-    db.events.toArray(),
-    db.datasets.get('shop'),
-    loadEngineSettings(db),
-  ]);
-  worker = spawnShopTrainer();
-  const api: Remote<TrainerApi> = wrap(worker);
-  const started = performance.now();
-  const losses: number[] = [];
-  training = { phase: 'training', epoch: 0, epochs: 1, losses, started };
-  const current = worker;
-  let finished = false;
-  // Progress comes through its own message port, so a last report may arrive after the result.
-  const onEpoch = (e: EpochReport & { epochs: number }) => {
-    if (finished || worker !== current) return;
-    losses.push(e.loss);
-    training = {
-      phase: 'training',
-      epoch: e.epoch,
-      epochs: e.epochs,
-      losses: [...losses],
-      started,
-    };
-  };
-  let result: TrainedShopModel;
-  try {
-    result = await api.train(
-      { ratings, events, products, engine: engineSetting, calibration, imported: imported ?? null },
-      proxy(onEpoch),
-    );
-  } catch (e) {
-    if (worker === current) training = { phase: 'failed', message: String(e) };
-    return;
-  } finally {
-    finished = true;
-    if (worker === current) {
-      current.terminate();
-      worker = null;
+  readonly #source: RecommenderSource;
+  readonly #products: readonly Product[];
+  readonly #categoryOf: Record<string, string>;
+  readonly #trainer: ShopTrainer;
+  readonly #retrainDelayMs: number;
+  readonly #stop: () => void;
+  #controller: AbortController | null = null;
+  #retrainTimer: ReturnType<typeof setTimeout> | undefined;
+  #opening: Promise<void> | null = null;
+
+  constructor(options: RecommenderOptions) {
+    this.#source = options.source;
+    this.#products = options.products;
+    this.#categoryOf = Object.fromEntries(options.products.map((p) => [p.id, p.category]));
+    this.#trainer = options.trainer ?? workerTrainer;
+    this.#retrainDelayMs = options.retrainDelayMs ?? RETRAIN_DELAY_MS;
+    let ratings!: Live<Rating[]>;
+    let events!: Live<ShopEvent[]>;
+    this.#stop = $effect.root(() => {
+      const key = () => {
+        const source = this.#source();
+        return source && ([source.db, source.profileId] as const);
+      };
+      ratings = live(key, ([db, profileId]) => ratingsFor(db, profileId), []);
+      events = live(key, ([db, profileId]) => eventsFor(db, profileId), []);
+    });
+    this.#ratings = ratings;
+    this.#events = events;
+  }
+
+  get model(): LoadedModel | null {
+    return this.#model;
+  }
+  get training(): TrainingState {
+    return this.#training;
+  }
+  /** 'auto' (the calibrated fastest engine) or the engine the user forced. */
+  get engineSetting(): EngineSetting {
+    return this.#engineSetting;
+  }
+  /** This device's calibration: which engine won, and each one's estimated training time. */
+  get calibration(): Calibration | null {
+    return this.#calibration;
+  }
+  /** The tfjs backend ladder's reports from the last training that tried tfjs. */
+  get reports(): ProbeReport[] {
+    return this.#reports;
+  }
+  /** The active profile's ratings, kept current by a live read. */
+  get ratings(): Rating[] {
+    return this.#ratings.current;
+  }
+  /** The products the active profile rated liked (see isLiked). */
+  get liked(): ReadonlySet<string> {
+    return this.#liked;
+  }
+  /** The active profile's stars for a product, or null. */
+  ratingOf(productId: string): number | null {
+    return this.ratings.find((r) => r.productId === productId)?.rating ?? null;
+  }
+
+  /**
+   * Recommendations for the active profile from its current ratings and events, folded in on
+   * the spot: a rating given a moment ago counts before any retraining.
+   */
+  listFor(onlyGroup?: string, k = 10): RecommendedItem[] {
+    const current = this.#model;
+    if (!current) return [];
+    const { model, itemIds, itemIndex } = current;
+    const signals = profileSignals(this.ratings, this.#events.current, itemIndex);
+    // One fold-in gives both parts: the rating part for reasons, the ranking part for the order.
+    const user = foldInUser(model, signals.items, signals.values, signals.weights);
+    // With nothing rated yet the folded-in user is neutral: item and content biases decide.
+    const list = recommend(model, user, {
+      exclude: signals.exclude,
+      liked: signals.liked,
+      groupOf: (i) => this.#categoryOf[itemIds[i]!] ?? '',
+      onlyGroup,
+      k,
+    });
+    return list.map(({ item, reason }) => ({
+      productId: itemIds[item]!,
+      reason: reason.kind === 'liked' ? { ...reason, likedId: itemIds[reason.item] } : reason,
+    }));
+  }
+
+  /** Loads the settings and the stored model, or trains the first model. Safe to call often. */
+  open(): Promise<void> {
+    this.#opening ??= this.#open().finally(() => (this.#opening = null));
+    return this.#opening;
+  }
+
+  async #open(): Promise<void> {
+    const db = this.#source()?.db;
+    if (!db) return;
+    try {
+      await this.loadEngineSettings();
+      if (this.#model || this.#controller) return;
+      if (!(await this.#loadStoredModel(db))) await this.train();
+    } catch (e) {
+      reportStorageError(e);
     }
   }
-  const extra = {
-    itemIds: result.itemIds,
-    engine: result.engine,
-    trainedAt: Date.now(),
-    ms: result.ms,
-  };
-  loaded = toLoaded(result.meta, result.buffer, extra);
-  reports = result.reports;
-  training = { phase: 'done', losses, ms: performance.now() - started };
-  if (result.calibration) {
-    calibration = result.calibration;
-    await setSetting(db, CALIBRATION_KEY, result.calibration);
+
+  /** Rates a product for the active profile, then retrains soon. False if it was not stored. */
+  rate(productId: string, stars: number): Promise<boolean> {
+    return this.#write((db, profileId) => setRating(db, profileId, productId, stars));
   }
-  await saveSnapshot(db, {
-    name: SNAPSHOT_NAME,
-    version: result.meta.version,
-    meta: { model: result.meta, ...extra },
-    weights: result.buffer,
-  });
+
+  unrate(productId: string): Promise<boolean> {
+    return this.#write((db, profileId) => removeRating(db, profileId, productId));
+  }
+
+  /** For you's like button: five stars, or no rating again. */
+  toggleLike(productId: string): Promise<boolean> {
+    return this.liked.has(productId) ? this.unrate(productId) : this.rate(productId, 5);
+  }
+
+  /** A purchase is the strongest implicit signal: it retrains like a rating does. */
+  recordPurchase(productId: string): Promise<boolean> {
+    return this.#write((db, profileId) => logEvent(db, { profileId, productId, type: 'purchase' }));
+  }
+
+  async #write(change: (db: AisleDB, profileId: string) => Promise<unknown>): Promise<boolean> {
+    const source = this.#source();
+    try {
+      if (!source) throw new StorageError('unavailable', 'No local storage');
+      await change(source.db, source.profileId);
+    } catch (e) {
+      reportStorageError(e);
+      return false;
+    }
+    this.scheduleRetrain();
+    return true;
+  }
+
+  /** One retrain after the last of a burst of changes. */
+  scheduleRetrain(): void {
+    clearTimeout(this.#retrainTimer);
+    this.#retrainTimer = setTimeout(() => {
+      this.#retrainTimer = undefined;
+      void this.train();
+    }, this.#retrainDelayMs);
+  }
+
+  /** Reads the engine setting and the calibration from the settings table. */
+  async loadEngineSettings(): Promise<void> {
+    const db = this.#source()?.db;
+    if (!db) return;
+    const [setting, stored] = await Promise.all([
+      getSetting<unknown>(db, ENGINE_SETTING_KEY, 'auto'),
+      getSetting<unknown>(db, CALIBRATION_KEY, null),
+    ]);
+    this.#engineSetting = isEngineSetting(setting) ? setting : 'auto';
+    this.#calibration = isCalibration(stored) ? stored : null;
+  }
+
+  /** The engine a training asks for: the forced one, else the calibrated one, else JS. */
+  get wantedEngine(): EngineId {
+    const setting = this.#engineSetting;
+    return setting !== 'auto' ? setting : (this.#calibration?.engine ?? 'js');
+  }
+
+  /** Remembers the user's engine choice and retrains with it. */
+  async setEngine(value: EngineSetting): Promise<void> {
+    const db = this.#source()?.db;
+    if (!db) return;
+    this.#engineSetting = value;
+    try {
+      await setSetting(db, ENGINE_SETTING_KEY, value);
+    } catch (e) {
+      reportStorageError(e);
+    }
+    await this.train();
+  }
+
+  /** The stored model, if there is a readable one; a corrupt one is discarded (then retrained). */
+  async #loadStoredModel(db: AisleDB): Promise<boolean> {
+    const snapshot = await loadSnapshot(db, SNAPSHOT_NAME);
+    if (!snapshot) return false;
+    try {
+      const { model: meta, ...extra } = snapshot.meta as { model: unknown } & Record<
+        string,
+        unknown
+      >;
+      this.#model = toLoaded(meta, snapshot.weights, extra);
+      return true;
+    } catch {
+      await removeSnapshot(db, snapshot.id);
+      return false;
+    }
+  }
+
+  /** Trains in the worker from everything on the device, then stores and uses the result. */
+  async train(): Promise<void> {
+    const db = this.#source()?.db;
+    if (!db) return;
+    this.cancel();
+    const controller = new AbortController();
+    this.#controller = controller;
+    const current = () => this.#controller === controller;
+    const started = performance.now();
+    const losses: number[] = [];
+    this.#training = { phase: 'training', epoch: 0, epochs: 1, losses, started };
+    // Progress comes through its own message port, so a last report may arrive after the result.
+    const onEpoch: EpochListener = (e) => {
+      if (!current()) return;
+      losses.push(e.loss);
+      this.#training = {
+        phase: 'training',
+        epoch: e.epoch,
+        epochs: e.epochs,
+        losses: [...losses],
+        started,
+      };
+    };
+    let result: TrainedShopModel;
+    try {
+      const [ratings, events, imported] = await Promise.all([
+        allRatings(db),
+        allEvents(db),
+        getDataset(db, 'shop'),
+        this.loadEngineSettings(),
+      ]);
+      if (!current()) return;
+      const request: TrainRequest = {
+        ratings,
+        events,
+        products: [...this.#products],
+        engine: this.#engineSetting,
+        calibration: this.#calibration,
+        imported: imported ?? null,
+      };
+      result = await this.#trainer(request, onEpoch, controller.signal);
+    } catch (e) {
+      if (current()) {
+        this.#controller = null;
+        this.#training = isAbortError(e)
+          ? { phase: 'cancelled' }
+          : { phase: 'failed', message: String(e) };
+      }
+      return;
+    }
+    if (!current()) return;
+    this.#controller = null;
+    const extra = {
+      itemIds: result.itemIds,
+      engine: result.engine,
+      trainedAt: Date.now(),
+      ms: result.ms,
+    };
+    this.#model = toLoaded(result.meta, result.buffer, extra);
+    this.#reports = result.reports;
+    this.#training = { phase: 'done', losses, ms: performance.now() - started };
+    try {
+      if (result.calibration) {
+        this.#calibration = result.calibration;
+        await setSetting(db, CALIBRATION_KEY, result.calibration);
+      }
+      await saveSnapshot(db, {
+        name: SNAPSHOT_NAME,
+        version: result.meta.version,
+        meta: { model: result.meta, ...extra },
+        weights: result.buffer,
+      });
+    } catch (e) {
+      reportStorageError(e); // the model is in use; only keeping it for next time failed
+    }
+  }
+
+  /** Stops a training in progress; the previous model stays in use. */
+  cancel(): void {
+    if (!this.#controller) return;
+    this.#controller.abort();
+    this.#controller = null;
+    this.#training = { phase: 'cancelled' };
+  }
+
+  /** Stops the live reads, a pending retrain and a training (tests; the app keeps its store). */
+  destroy(): void {
+    clearTimeout(this.#retrainTimer);
+    this.#retrainTimer = undefined;
+    this.cancel();
+    this.#stop();
+  }
 }
 
-export function cancel(): void {
-  if (!worker) return;
-  worker.terminate();
-  worker = null;
-  training = { phase: 'cancelled' };
-}
-
-/**
- * Recommendations for a profile from its current ratings and events, folded in on the spot:
- * a rating given a moment ago counts before any retraining.
- */
-export async function recommendFor(
-  db: AisleDB,
-  profileId: string,
-  groupOf: (productId: string) => string,
-  onlyGroup?: string,
-  k = 10,
-): Promise<{ productId: string; reason: Recommendation['reason'] & { likedId?: string } }[]> {
-  const current = loaded;
-  if (!current) return [];
-  const { model, itemIds, itemIndex } = current;
-  const [ratings, events] = await Promise.all([
-    db.ratings.where('profileId').equals(profileId).toArray(),
-    db.events.where('profileId').equals(profileId).toArray(),
-  ]);
-  const { items, values, weights, exclude, liked } = profileSignals(ratings, events, itemIndex);
-  // One fold-in gives both parts: the rating part for reasons, the ranking part for the order.
-  const user = foldInUser(model, items, values, weights);
-  // With nothing rated yet the folded-in user is neutral: item and content biases decide.
-  const list = recommend(model, user, {
-    exclude,
-    liked,
-    groupOf: (i) => groupOf(itemIds[i]!),
-    onlyGroup,
-    k,
-  });
-  return list.map(({ item, reason }) => ({
-    productId: itemIds[item]!,
-    reason: reason.kind === 'liked' ? { ...reason, likedId: itemIds[reason.item] } : reason,
-  }));
-}
+/** The app's recommender: the open database and the active profile of the session. */
+export const recommender = new Recommender({
+  source: () => (session.db ? { db: session.db, profileId: session.profileId } : null),
+  products,
+});

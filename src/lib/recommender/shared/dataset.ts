@@ -18,12 +18,6 @@ export interface RatingRow {
   weight?: number;
 }
 
-/** A held-out (user, item) pair for top-N evaluation. */
-export interface HeldOut {
-  user: number;
-  item: number;
-}
-
 export function emptyMaps(): IdMaps {
   return { userIds: [], itemIds: [], userIndex: new Map(), itemIndex: new Map() };
 }
@@ -137,47 +131,4 @@ export function randomFolds(
     });
   }
   return folds;
-}
-
-/**
- * Leave-one-out by time: each user's latest row (by timestamp; among equal timestamps, or
- * with no timestamps at all, the last in row order) is held out. Users with fewer than two
- * rows keep everything in train, since they would have nothing left to learn from.
- */
-export function leaveLastOut(data: RatingData): { train: RatingData; test: HeldOut[] } {
-  const latest = new Int32Array(data.numUsers).fill(-1);
-  const count = new Uint32Array(data.numUsers);
-  const ts = data.timestamps;
-  for (let r = 0; r < data.n; r++) {
-    const u = data.users[r]!;
-    count[u]!++;
-    const prev = latest[u]!;
-    // >= so that ties go to the later row; NaN timestamps never beat a known one.
-    if (prev < 0 || !ts || ts[r]! >= ts[prev]! || Number.isNaN(ts[prev]!)) latest[u] = r;
-  }
-  const heldOut = new Uint8Array(data.n);
-  const test: HeldOut[] = [];
-  for (let u = 0; u < data.numUsers; u++) {
-    const r = latest[u]!;
-    if (r < 0 || count[u]! < 2) continue;
-    heldOut[r] = 1;
-    test.push({ user: u, item: data.items[r]! });
-  }
-  const train: number[] = [];
-  for (let r = 0; r < data.n; r++) if (!heldOut[r]) train.push(r);
-  return { train: subset(data, Uint32Array.from(train)), test };
-}
-
-/** The set of items each user has a row for, indexed by user. */
-export function ratedSets(data: RatingData): Set<number>[] {
-  const sets = Array.from({ length: data.numUsers }, () => new Set<number>());
-  for (let r = 0; r < data.n; r++) sets[data.users[r]!]!.add(data.items[r]!);
-  return sets;
-}
-
-/** Per-item popularity: the sum of row weights (the number of ratings when unweighted). */
-export function itemPopularity(data: RatingData): Float32Array {
-  const pop = new Float32Array(data.numItems);
-  for (let r = 0; r < data.n; r++) pop[data.items[r]!]! += data.weights ? data.weights[r]! : 1;
-  return pop;
 }

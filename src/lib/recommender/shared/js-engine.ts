@@ -122,6 +122,61 @@ export function groupRows(
   return { start, rowItem, rowRating, rowWeight, counts, mu };
 }
 
+/** Item features as arrays (none: every item has an empty list), checked against the data. */
+export function checkedFeatures(
+  features: ItemFeatures | undefined,
+  nI: number,
+): { nF: number; off: Uint32Array; fid: Uint32Array } {
+  const nF = features?.numFeatures ?? 0;
+  const off = features?.itemOffsets ?? new Uint32Array(nI + 1);
+  const fid = features?.featureIds ?? new Uint32Array(0);
+  if (off.length !== nI + 1) {
+    throw new Error(`features: ${off.length - 1} items, ratings: ${nI}`);
+  }
+  for (let x = 0; x < off[nI]!; x++) {
+    if (fid[x]! >= nF) throw new RangeError(`features: id ${fid[x]} ≥ numFeatures ${nF}`);
+  }
+  return { nF, off, fid };
+}
+
+/**
+ * A model of the right sizes with every parameter zero, which both engines then fill. q and y
+ * stay zero at the start (p is random, which breaks the symmetry), so an item nobody rated
+ * keeps q_i = 0 and y_i = 0 rather than random noise.
+ */
+export function zeroModel(
+  cfg: HybridConfig,
+  nU: number,
+  { nF, off, fid }: { nF: number; off: Uint32Array; fid: Uint32Array },
+  counts: Float32Array,
+  mu: number,
+): HybridModel {
+  const nI = off.length - 1;
+  const d = cfg.dim;
+  return {
+    numUsers: nU,
+    numItems: nI,
+    numFeatures: nF,
+    dim: d,
+    globalMean: mu,
+    config: cfg,
+    userBias: new Float32Array(nU),
+    userFactors: new Float32Array(nU * d),
+    itemBias: new Float32Array(nI),
+    itemFactors: new Float32Array(nI * d),
+    itemHistory: new Float32Array(nI * d),
+    itemCounts: counts,
+    featureBias: new Float32Array(nF),
+    featureFactors: new Float32Array(nF * d),
+    gate: new Float32Array(2),
+    itemFeatureOffsets: off.slice(),
+    itemFeatureIds: fid.slice(0, off[nI]!),
+    rankDim: cfg.rankDim,
+    rankUserFactors: new Float32Array(nU * cfg.rankDim),
+    rankItemFactors: new Float32Array(nI * cfg.rankDim),
+  };
+}
+
 export function trainHybrid(
   train: RatingData,
   features: ItemFeatures | undefined,
@@ -133,15 +188,7 @@ export function trainHybrid(
   if (hooks.validation) checkData(hooks.validation, 'trainHybrid validation');
   const { numUsers: nU, numItems: nI, n } = train;
   const d = cfg.dim;
-  const nF = features?.numFeatures ?? 0;
-  const off = features?.itemOffsets ?? new Uint32Array(nI + 1);
-  const fid = features?.featureIds ?? new Uint32Array(0);
-  if (off.length !== nI + 1) {
-    throw new Error(`features: ${off.length - 1} items, ratings: ${nI}`);
-  }
-  for (let x = 0; x < off[nI]!; x++) {
-    if (fid[x]! >= nF) throw new RangeError(`features: id ${fid[x]} ≥ numFeatures ${nF}`);
-  }
+  const { nF, off, fid } = checkedFeatures(features, nI);
 
   const { start, rowItem, rowRating, rowWeight, counts, mu } = groupRows(train, cfg);
 
@@ -157,30 +204,7 @@ export function trainHybrid(
   const rand = seededRandom(cfg.seed);
   const P = new Float32Array(nU * d); // raw p_u; the model gets p̃_u
   fillGaussian(P, cfg.initStd, rand);
-  const model: HybridModel = {
-    numUsers: nU,
-    numItems: nI,
-    numFeatures: nF,
-    dim: d,
-    globalMean: mu,
-    config: cfg,
-    userBias: new Float32Array(nU),
-    userFactors: new Float32Array(nU * d),
-    itemBias: new Float32Array(nI),
-    // q and y start at zero (p is random, which breaks the symmetry), so an item nobody
-    // rated keeps q_i = 0 and y_i = 0 rather than random noise.
-    itemFactors: new Float32Array(nI * d),
-    itemHistory: new Float32Array(nI * d),
-    itemCounts: counts,
-    featureBias: new Float32Array(nF),
-    featureFactors: new Float32Array(nF * d),
-    gate: new Float32Array(2),
-    itemFeatureOffsets: off.slice(),
-    itemFeatureIds: fid.slice(0, off[nI]!),
-    rankDim: cfg.rankDim,
-    rankUserFactors: new Float32Array(nU * cfg.rankDim),
-    rankItemFactors: new Float32Array(nI * cfg.rankDim),
-  };
+  const model = zeroModel(cfg, nU, { nF, off, fid }, counts, mu);
   fillGaussian(model.featureFactors, cfg.initStd, rand);
   const { userBias: BU, itemBias: BI, itemFactors: Q, itemHistory: Y } = model;
   const { featureBias: C, featureFactors: A } = model;

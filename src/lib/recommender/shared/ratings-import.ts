@@ -3,7 +3,7 @@
  * CSV, or the files of a MovieLens folder (u.data + u.item, or ratings.csv + movies.csv).
  * Pure: the worker reads the files and stores the result.
  */
-import type { Dataset } from '../../db/schema';
+import type { Dataset } from './rows';
 import { indexRatings, type RatingRow } from './dataset';
 import {
   parseGenericCsv,

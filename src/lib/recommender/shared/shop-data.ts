@@ -3,8 +3,9 @@
  * device's ratings plus shopping events as weighted training rows.
  */
 import type { Product } from '../../catalog/types';
-import type { EventType, Rating, ShopEvent } from '../../db/schema';
+import type { EventType, Rating, ShopEvent } from './rows';
 import { emptyMaps, indexRatings } from './dataset';
+import { isLiked } from './liked';
 import type { IdMaps, ItemFeatures, RatingData } from './types';
 
 /** Price bands by catalog-wide quantile, so "affordable" means the same across categories. */
@@ -62,18 +63,25 @@ export function profileSignals(
   itemIndex: ReadonlyMap<string, number>,
 ): ProfileSignals {
   const signals: ProfileSignals = { items: [], values: [], weights: [], exclude: [], liked: [] };
-  const add = (productId: string, rating: number, weight: number, owned: boolean) => {
+  const add = (
+    productId: string,
+    rating: number,
+    weight: number,
+    owned: boolean,
+    liked: boolean,
+  ) => {
     const i = itemIndex.get(productId);
     if (i === undefined) return;
     signals.items.push(i);
     signals.values.push(rating);
     signals.weights.push(weight);
     if (owned) signals.exclude.push(i);
-    if (owned && rating >= 4) signals.liked.push(i);
+    if (liked) signals.liked.push(i);
   };
-  for (const r of ratings) add(r.productId, r.rating, 1, true);
+  for (const r of ratings) add(r.productId, r.rating, 1, true, isLiked({ rating: r.rating }));
   for (const e of strongestEvents(ratings, events)) {
-    add(e.item, e.rating, e.weight, e.type === 'purchase');
+    const bought = e.type === 'purchase';
+    add(e.item, e.rating, e.weight, bought, isLiked({ bought }));
   }
   return signals;
 }

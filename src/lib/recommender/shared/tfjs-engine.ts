@@ -29,6 +29,7 @@ import type * as TfModule from '@tensorflow/tfjs';
 import type { GradSaveFunc, Tensor, Tensor2D, Variable } from '@tensorflow/tfjs';
 import {
   checkData,
+  checkedFeatures,
   fillGaussian,
   groupRows,
   materialiseUsers,
@@ -37,8 +38,9 @@ import {
   trainRanking,
   type HybridPredictor,
   type TrainHooks,
+  zeroModel,
 } from './js-engine';
-import { predict, rankItems, scoreItems, type HybridConfig, type HybridModel } from './model';
+import { predict, rankItems, scoreItems, type HybridConfig } from './model';
 import type { ItemFeatures, RatingData } from './types';
 import { seededRandom } from '../../random/seeded';
 
@@ -103,8 +105,8 @@ function regWeights(
 
 /**
  * Rows of x at idx, with a scatterND gradient (sums duplicates; no UnsortedSegmentSum). The rows
- * are read with gatherND, not gather: on WASM, gather of 8192 rows × 32 takes about 22 ms and
- * gatherND about 1.7 ms (tests/eval/recs-tfjs-bench.ts measures it).
+ * are read with gatherND, not gather: on WASM, gather is an order of magnitude slower for these
+ * shapes (tests/eval/recs-tfjs-bench.ts measures both).
  */
 function gatherRows(tf: Tf, idx2: Tensor2D) {
   return tf.customGrad((...args: (Tensor | GradSaveFunc)[]) => {
@@ -148,13 +150,7 @@ export async function trainHybridTf(
   const maxSteps = options.maxSteps ?? Infinity;
   const { numUsers: nU, numItems: nI } = train;
   const d = cfg.dim;
-  const nF = features?.numFeatures ?? 0;
-  const off = features?.itemOffsets ?? new Uint32Array(nI + 1);
-  const fid = features?.featureIds ?? new Uint32Array(0);
-  if (off.length !== nI + 1) throw new Error(`features: ${off.length - 1} items, ratings: ${nI}`);
-  for (let x = 0; x < off[nI]!; x++) {
-    if (fid[x]! >= nF) throw new RangeError(`features: id ${fid[x]} ≥ numFeatures ${nF}`);
-  }
+  const { nF, off, fid } = checkedFeatures(features, nI);
   const rows = groupRows(train, cfg);
   const { start, rowItem, rowRating, rowWeight, counts, mu } = rows;
   const reg = regWeights(rows, nU, nI, nF, off, fid);
@@ -258,28 +254,7 @@ export async function trainHybridTf(
   const userOrder = new Uint32Array(nU);
   for (let u = 0; u < nU; u++) userOrder[u] = u;
 
-  const model: HybridModel = {
-    numUsers: nU,
-    numItems: nI,
-    numFeatures: nF,
-    dim: d,
-    globalMean: mu,
-    config: cfg,
-    userBias: new Float32Array(nU),
-    userFactors: new Float32Array(nU * d),
-    itemBias: new Float32Array(nI),
-    itemFactors: new Float32Array(nI * d),
-    itemHistory: new Float32Array(nI * d),
-    itemCounts: counts,
-    featureBias: new Float32Array(nF),
-    featureFactors: new Float32Array(nF * d),
-    gate: new Float32Array(2),
-    itemFeatureOffsets: off.slice(),
-    itemFeatureIds: fid.slice(0, off[nI]!),
-    rankDim: cfg.rankDim,
-    rankUserFactors: new Float32Array(nU * cfg.rankDim),
-    rankItemFactors: new Float32Array(nI * cfg.rankDim),
-  };
+  const model = zeroModel(cfg, nU, { nF, off, fid }, counts, mu);
   const P = new Float32Array(nU * d);
   /** Copies the variables into the model (and p, which materialiseUsers turns into p̃). */
   const pull = async () => {

@@ -2,7 +2,7 @@
  * Trains on an imported data set (the MovieLens demo), holding out a tenth of the ratings so
  * the training panel can show the validation RMSE fall epoch by epoch.
  */
-import type { Dataset } from '../../db/schema';
+import type { Dataset } from '../shared/rows';
 import { randomFolds } from '../shared/dataset';
 import type { EngineId } from '../shared/engines';
 import type { EpochReport } from '../shared/js-engine';

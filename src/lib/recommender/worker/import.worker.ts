@@ -1,23 +1,19 @@
-/** Worker entry for "Import ratings": reading, parsing and storing never touch the UI thread. */
-import { expose } from 'comlink';
-import { AisleDB } from '../../db/schema';
-import { toStorageError } from '../../db/errors';
-import { importRatingFiles, type ImportProgress } from './ratings-importer';
+/** Worker entry for "Import ratings": reading and parsing never touch the UI thread. */
+import { expose, transfer } from 'comlink';
+import { parseRatingFiles, type ImportProgress, type ParseOutcome } from './ratings-importer';
 
 const api = {
-  async importRatings(
+  async parse(
     files: File[],
     productIds: string[],
     onProgress: (p: ImportProgress) => void,
-  ) {
-    const db = new AisleDB();
-    try {
-      return await importRatingFiles(db, files, new Set(productIds), onProgress);
-    } catch (e) {
-      return { ok: false as const, code: toStorageError(e).code, detail: String(e) };
-    } finally {
-      db.close();
-    }
+  ): Promise<ParseOutcome> {
+    const outcome = await parseRatingFiles(files, new Set(productIds), onProgress);
+    if (!outcome.ok) return outcome;
+    const { users, items, ratings, timestamps } = outcome.dataset;
+    const buffers = [users.buffer, items.buffer, ratings.buffer];
+    if (timestamps) buffers.push(timestamps.buffer);
+    return transfer(outcome, buffers as ArrayBuffer[]);
   },
 };
 

@@ -1,5 +1,8 @@
-/** Reads the chosen files, builds the data set and stores it in one put (all or nothing). */
-import type { AisleDB, Dataset } from '../../db/schema';
+/**
+ * Reads the chosen files and builds the data set, off the UI thread. Storing it is the client's
+ * job (one put through db/), so the worker never opens IndexedDB.
+ */
+import type { Dataset } from '../shared/rows';
 import {
   MAX_RATINGS_IMPORT_BYTES,
   RatingsImportError,
@@ -26,20 +29,22 @@ export interface ImportSummary {
   firstBad?: Dataset['firstBad'];
 }
 
-export type ImportOutcome =
-  | ImportSummary
-  | {
-      ok: false;
-      code: RatingsImportCode | StorageErrorCode;
-      detail: string;
-    };
+export type ImportFailure = {
+  ok: false;
+  code: RatingsImportCode | StorageErrorCode;
+  detail: string;
+};
 
-export async function importRatingFiles(
-  db: AisleDB,
+export type ImportOutcome = ImportSummary | ImportFailure;
+
+/** What the worker hands back: the data set to store, or why the files could not be read. */
+export type ParseOutcome = { ok: true; dataset: Dataset } | ImportFailure;
+
+export async function parseRatingFiles(
   files: File[],
   productIds: ReadonlySet<string>,
   onProgress: (p: ImportProgress) => void,
-): Promise<ImportOutcome> {
+): Promise<ParseOutcome> {
   const bytes = files.reduce((sum, f) => sum + f.size, 0);
   if (bytes > MAX_RATINGS_IMPORT_BYTES) {
     return { ok: false, code: 'too-large', detail: `${bytes} bytes` };
@@ -51,16 +56,16 @@ export async function importRatingFiles(
     texts.push({ name, text: new TextDecoder(encodingOf(name)).decode(await file.arrayBuffer()) });
   }
   onProgress({ step: 'parsing', done: files.length, total: files.length });
-  let dataset: Dataset;
   try {
-    dataset = buildDataset(texts, productIds);
+    return { ok: true, dataset: buildDataset(texts, productIds) };
   } catch (e) {
     if (e instanceof RatingsImportError) return { ok: false, code: e.code, detail: e.message };
     throw e;
   }
-  onProgress({ step: 'saving', done: 0, total: 1 });
-  await db.datasets.put(dataset);
-  onProgress({ step: 'saving', done: 1, total: 1 });
+}
+
+/** The import report for a stored data set. */
+export function importSummary(dataset: Dataset): ImportSummary {
   const summary: ImportSummary = {
     ok: true,
     id: dataset.id,

@@ -4,7 +4,7 @@
  * and in unit tests alike; the worker entry only exposes it.
  */
 import type { Product } from '../../catalog/types';
-import type { Rating, ShopEvent } from '../../db/schema';
+import type { Rating, ShopEvent } from '../shared/rows';
 import type { ProbeReport } from '../../ml/shared/ladder';
 import type { Calibration, EngineId, EngineSetting } from '../shared/engines';
 import type { EpochReport } from '../shared/js-engine';
@@ -20,7 +20,7 @@ export interface TrainRequest {
   /** The user's engine setting; 'auto' (default) uses `calibration`, calibrating if absent. */
   engine?: EngineSetting;
   calibration?: Calibration | null;
-  /** The shop's imported ratings (db.datasets 'shop'), trained as extra users. */
+  /** The shop's imported ratings (its 'shop' data set), trained as extra users. */
   imported?: ImportedShopRatings | null;
 }
 

@@ -2,9 +2,11 @@
  * The face landmarker the Try on view uses: MediaPipe Tasks' FaceLandmarker with models built
  * from pinned npm packages and served from our own origin (see src/build/mediapipe.ts).
  *
- * Landmarking runs in a Web Worker: each frame is copied into an ImageBitmap and transferred,
- * and the 478 points come back as one transferred Float32Array. If a module worker cannot start
- * (very old browsers), it falls back to the main thread with the same code.
+ * Landmarking runs in a Web Worker (through WorkerBridge): each frame is copied into an ImageBitmap
+ * and transferred, and the 478 points come back as one transferred Float32Array. If a module
+ * worker cannot start (very old browsers), it falls back to the main thread with the same code.
+ * A worker that dies later (out of memory) makes every detect() reject with a
+ * WorkerCrashedError, so that the view can say so instead of waiting forever.
  *
  * This module itself is small: MediaPipe's code, wasm (13 MB) and model (5 MB) are loaded and
  * run only when createLandmarker() is called (the service worker precaches the files, so that
@@ -13,7 +15,8 @@
  *   const [face] = await landmarker.detect(videoElement);            // per frame; [] = no face
  *   await landmarker.close();                                        // view left / tab hidden
  */
-import { releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import { transfer } from 'comlink';
+import { WorkerBridge, WorkerCrashedError } from '../../workers/bridge';
 import type { LandmarkerWorkerApi } from '../worker/landmarker.worker';
 import type { FaceLandmarkerCore, LandmarkerInit, PackedFaces } from '../worker/face-landmarker';
 import { mediapipeUrl } from '../worker/assets';
@@ -87,40 +90,51 @@ function clock(mode: 'image' | 'video') {
   };
 }
 
-async function inWorker(init: LandmarkerInit): Promise<Landmarker> {
-  const worker = spawnLandmarkerWorker();
-  const api: Remote<LandmarkerWorkerApi> = wrap(worker);
-  // A worker that dies (failed load, out of memory) answers nothing: calls race against this.
-  const failed = new Promise<never>((_, reject) =>
-    worker.addEventListener('error', (e) => reject(new Error(e.message || 'worker failed')), {
-      once: true,
-    }),
-  );
-  failed.catch(() => {}); // reported through the calls that race it
+function inWorker(init: LandmarkerInit): Promise<Landmarker> {
+  return landmarkerOn(new WorkerBridge<LandmarkerWorkerApi>(spawnLandmarkerWorker), init);
+}
+
+/**
+ * A landmarker served by the worker behind `bridge` (exported for tests). The worker keeps the
+ * open graph, so it has no idle shutdown: close() ends it.
+ */
+export async function landmarkerOn(
+  bridge: WorkerBridge<LandmarkerWorkerApi>,
+  init: LandmarkerInit,
+): Promise<Landmarker> {
   try {
-    await Promise.race([api.init(init), failed]);
+    await bridge.call((api) => api.init(init));
   } catch (error) {
-    api[releaseProxy]();
-    worker.terminate();
+    bridge.terminate();
     throw error;
   }
   const nextTime = clock(init.mode);
   let closed = false;
+  let crashed: WorkerCrashedError | null = null;
   return {
     async detect(source, timestampMs) {
       if (closed) throw new Error('The landmarker is closed.');
+      // Only close() terminates this worker: one that is gone has died, and a new one would not
+      // have the graph open.
+      if (!bridge.running)
+        crashed ??= new WorkerCrashedError('The face landmarker worker stopped.');
+      if (crashed) throw crashed;
       if (!hasPixels(source)) return [];
       const ts = nextTime(timestampMs);
       const bitmap = await createImageBitmap(source);
-      return unpack(await Promise.race([api.detect(transfer(bitmap, [bitmap]), ts), failed]));
+      try {
+        return unpack(await bridge.call((api) => api.detect(transfer(bitmap, [bitmap]), ts)));
+      } catch (error) {
+        if (error instanceof WorkerCrashedError) crashed = error;
+        throw error;
+      }
     },
     async close() {
       if (closed) return;
       closed = true;
-      // A dead worker cannot close its graph; it is terminated below either way.
-      await Promise.race([api.close(), failed]).catch(() => {});
-      api[releaseProxy]();
-      worker.terminate();
+      // A dead worker cannot close its graph; it is terminated either way.
+      if (bridge.running) await bridge.call((api) => api.close()).catch(() => undefined);
+      bridge.terminate();
     },
   };
 }

@@ -154,8 +154,8 @@ export function faceGeometry(px: readonly Point[]): FaceGeometry {
 
 /**
  * The nose tip stands out in front of the cheeks, so its offset from the face's middle grows
- * about twice as fast as the head's yaw: on the portraits in ../shared/data/faces the raw reading
- * was 2.1x the facial transformation matrix's yaw on a turned face (-27 deg against -12.7 deg).
+ * about twice as fast as the head's yaw: on the turned faces among the portraits in
+ * ../shared/data/faces the raw reading is about twice the facial transformation matrix's yaw.
  */
 export const NOSE_YAW_GAIN = 2;
 

@@ -1,0 +1,290 @@
+/**
+ * One Try on session, from opening the view to leaving it: the picture (live camera or a photo
+ * kept in memory), the face landmarker and the detect loop, the tracker that steadies a live face,
+ * the products worn, the status line and snapshots. Views only render it and call its methods.
+ *
+ * The camera is let go of whenever it is not shown: the tab hidden (it starts again on return),
+ * the view left (dispose), a kiosk ending the shopper's session. Every start bumps a run number,
+ * so an older camera start, photo or detect loop that is still finishing knows to give way.
+ *
+ *   const tryOn = new TryOnSession(() => router.route.params.get('product'));
+ *   onDestroy(() => tryOn.dispose());
+ */
+import { addGalleryPicture } from '../../db';
+import { i18n } from '../../i18n/locale.svelte';
+import { KIOSK_RESET_EVENT } from '../../kiosk/client/kiosk.svelte';
+import { notify, reportStorageError } from '../../shell/notices.svelte';
+import { session } from '../../shell/session.svelte';
+import { checkFaces } from '../shared/checks';
+import { faceGeometry, type FaceGeometry } from '../shared/geometry';
+import { FaceTracker } from '../shared/tracker';
+import * as camera from './camera';
+import { TryOnChoice } from './choice.svelte';
+import { createLandmarker, type Landmarker } from './landmarker';
+import { decodePhoto } from './photo';
+import { anchorsOf, renderTryOn } from './render';
+import { downloadBlob, shareBlob, snapshot, snapshotFileName } from './snapshot';
+import { liveIssue, statusOf, type Busy, type Problem, type SourceMode } from './status';
+
+type LandmarkerKind = 'image' | 'video';
+
+export class TryOnSession {
+  readonly choice: TryOnChoice;
+  mode = $state<SourceMode>('idle');
+  busy = $state<Busy>('');
+  problem = $state.raw<Problem | null>(null);
+  /** The face on the picture, in pixels; null when none is usable. */
+  face = $state.raw<FaceGeometry | null>(null);
+  /** The picture's size (the canvases take it). */
+  size = $state.raw({ width: 640, height: 480 });
+  saving = $state(false);
+
+  /** Bound by the stage: the hidden <video> the camera plays in, and the one or two canvases. */
+  video = $state.raw<HTMLVideoElement>();
+  canvasA = $state.raw<HTMLCanvasElement>();
+  canvasB = $state.raw<HTMLCanvasElement>();
+
+  readonly status = $derived(
+    statusOf({ busy: this.busy, problem: this.problem, face: !!this.face, mode: this.mode }),
+  );
+  /** A picture with a product on it, ready to save, download or share. */
+  get ready(): boolean {
+    return this.mode !== 'idle' && !this.busy && !!this.choice.product;
+  }
+
+  #photo: ImageBitmap | null = null;
+  #run = 0;
+  #resumeWhenVisible = false;
+  /** One landmarker per mode, created on first use and closed by dispose(). */
+  #landmarkers: Partial<Record<LandmarkerKind, Promise<Landmarker>>> = {};
+
+  /** `requested`: the product id the route asks for (reactive). Create while a view is created. */
+  constructor(requested: () => string | null) {
+    this.choice = new TryOnChoice(requested);
+    // A photo is redrawn when the product, comparison or face changes; the camera every frame.
+    $effect(() => {
+      void [this.choice.product, this.choice.second, this.face, this.canvasA, this.canvasB];
+      void this.size;
+      if (this.mode === 'photo') this.#draw();
+    });
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    addEventListener(KIOSK_RESET_EVENT, this.stopCamera);
+  }
+
+  dispose(): void {
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    removeEventListener(KIOSK_RESET_EVENT, this.stopCamera);
+    this.stopCamera();
+    this.#keepPhoto(null);
+    for (const kind of ['image', 'video'] as const) this.#closeLandmarker(kind);
+  }
+
+  /* ------------------------------------------------------------------------------- photo */
+
+  async usePhoto(file: File): Promise<void> {
+    this.stopCamera();
+    const run = this.#run;
+    this.problem = null;
+    this.face = null;
+    let bitmap: ImageBitmap;
+    try {
+      bitmap = await decodePhoto(file);
+    } catch {
+      if (run === this.#run) this.problem = { kind: 'photo' };
+      return;
+    }
+    if (run !== this.#run) return bitmap.close();
+    this.#keepPhoto(bitmap);
+    this.size = { width: bitmap.width, height: bitmap.height };
+    this.mode = 'photo';
+    this.busy = 'loading';
+    try {
+      const faces = await (await this.#landmarker('image')).detect(bitmap);
+      if (run !== this.#run) return; // another photo or the camera came meanwhile
+      const check = checkFaces(faces, this.size.width, this.size.height);
+      this.face = check.ok ? check.geometry : null;
+      this.problem = check.ok ? null : { kind: 'face', issue: check.issue };
+    } catch (e) {
+      console.error(e);
+      this.#closeLandmarker('image'); // a dead worker: the next photo starts a new one
+      if (run === this.#run) this.problem = { kind: 'model' };
+    } finally {
+      if (run === this.#run) this.busy = '';
+    }
+  }
+
+  /* ------------------------------------------------------------------------------ camera */
+
+  useCamera = async (): Promise<void> => {
+    const run = ++this.#run;
+    this.problem = null;
+    this.face = null;
+    this.#keepPhoto(null);
+    this.busy = 'starting';
+    this.mode = 'camera';
+    const video = this.video;
+    try {
+      if (!video) throw new camera.CameraError('failed');
+      // null: stopped or started again meanwhile (that start has the camera now)
+      if (!(await camera.startCamera(video, () => run === this.#run))) return;
+    } catch (e) {
+      if (run === this.#run) {
+        this.problem = {
+          kind: 'camera',
+          problem: e instanceof camera.CameraError ? e.problem : 'failed',
+        };
+        this.mode = 'idle';
+        this.busy = '';
+      }
+      return;
+    }
+    this.size = { width: video.videoWidth || 640, height: video.videoHeight || 480 };
+    this.busy = 'loading';
+    let landmarker: Landmarker;
+    try {
+      landmarker = await this.#landmarker('video');
+    } catch (e) {
+      console.error(e);
+      if (run === this.#run) {
+        this.problem = { kind: 'model' };
+        this.stopCamera();
+      }
+      return;
+    }
+    if (run !== this.#run) return;
+    this.busy = '';
+    void this.#detectLoop(run, video, landmarker);
+    const frame = () => {
+      if (run !== this.#run) return;
+      this.#draw();
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  };
+
+  /** Lets go of the camera (the stop button, a hidden tab, a kiosk reset, the view left). */
+  stopCamera = (): void => {
+    this.#run++;
+    camera.stopCamera(this.video);
+    if (this.mode === 'camera') {
+      this.mode = 'idle';
+      this.face = null;
+      if (this.problem?.kind === 'face') this.problem = null;
+    }
+    this.busy = '';
+  };
+
+  /** Landmarks as fast as they come (off the UI thread), steadied; the canvas draws the latest. */
+  async #detectLoop(run: number, video: HTMLVideoElement, landmarker: Landmarker): Promise<void> {
+    const tracker = new FaceTracker();
+    while (run === this.#run) {
+      try {
+        const faces = await landmarker.detect(video, performance.now());
+        if (run !== this.#run) return;
+        const w = video.videoWidth;
+        const h = video.videoHeight;
+        if (!w || !h) continue;
+        if (w !== this.size.width || h !== this.size.height) this.size = { width: w, height: h };
+        const check = checkFaces(faces, w, h);
+        const points = check.ok
+          ? faces[0]!.landmarks.map((p) => ({ x: p.x * w, y: p.y * h }))
+          : null;
+        const tracked = tracker.update(points, performance.now());
+        this.face = tracked ? faceGeometry(tracked.points) : null;
+        const before = this.problem?.kind === 'face' ? this.problem.issue : null;
+        const issue = liveIssue(before, check, tracked);
+        if (issue !== before) this.problem = issue ? { kind: 'face', issue } : null;
+      } catch (e) {
+        if (run !== this.#run) return;
+        console.error(e);
+        this.#closeLandmarker('video'); // a dead worker: the next start gets a new one
+        this.problem = { kind: 'model' };
+        this.stopCamera();
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }
+
+  #onVisibility = (): void => {
+    if (document.hidden && this.mode === 'camera') {
+      this.#resumeWhenVisible = true;
+      this.stopCamera();
+    } else if (!document.hidden && this.#resumeWhenVisible) {
+      this.#resumeWhenVisible = false;
+      void this.useCamera();
+    }
+  };
+
+  /* ---------------------------------------------------------------------------- drawing */
+
+  /** Draws both canvases (the second only when comparing) from the current frame and face. */
+  #draw(): void {
+    const source = this.mode === 'camera' ? this.video : this.#photo;
+    if (!source || this.mode === 'idle') return;
+    const mirrored = this.mode === 'camera';
+    const { face, size } = this;
+    for (const [canvas, p] of [
+      [this.canvasA, this.choice.product],
+      [this.canvasB, this.choice.second],
+    ] as const) {
+      const ctx = p && canvas?.getContext('2d');
+      if (!canvas || !p || !ctx) continue;
+      renderTryOn(ctx, { source, ...size, mirrored, face, product: p.tryOn ?? null });
+      canvas.dataset.product = p.id;
+      if (face) canvas.dataset.anchors = JSON.stringify(anchorsOf(face, size.width, mirrored));
+      else delete canvas.dataset.anchors;
+    }
+  }
+
+  #keepPhoto(bitmap: ImageBitmap | null): void {
+    this.#photo?.close();
+    this.#photo = bitmap;
+  }
+
+  #landmarker(kind: LandmarkerKind): Promise<Landmarker> {
+    this.#landmarkers[kind] ??= createLandmarker(kind, { numFaces: 2 }).catch((e: unknown) => {
+      delete this.#landmarkers[kind];
+      throw e;
+    });
+    return this.#landmarkers[kind];
+  }
+
+  #closeLandmarker(kind: LandmarkerKind): void {
+    const landmarker = this.#landmarkers[kind];
+    delete this.#landmarkers[kind];
+    void landmarker?.then((l) => l.close()).catch(() => undefined);
+  }
+
+  /* --------------------------------------------------------------------------- snapshots */
+
+  #canvases(): HTMLCanvasElement[] {
+    return [this.canvasA, this.choice.second ? this.canvasB : undefined].filter((c) => !!c);
+  }
+
+  /** Keeps the picture in the gallery (My data). */
+  save = async (): Promise<void> => {
+    const db = session.db;
+    if (!db) return notify(i18n.t.errors.unavailable, 'error');
+    this.saving = true;
+    try {
+      const image = await snapshot(this.#canvases());
+      await addGalleryPicture(db, session.profileId, this.choice.wornIds, image);
+      notify(i18n.t.tryOn.saved);
+    } catch (e) {
+      reportStorageError(e);
+    } finally {
+      this.saving = false;
+    }
+  };
+
+  download = async (): Promise<void> => {
+    downloadBlob(await snapshot(this.#canvases()), snapshotFileName(this.choice.wornIds));
+  };
+
+  share = async (): Promise<void> => {
+    const blob = await snapshot(this.#canvases());
+    const name = snapshotFileName(this.choice.wornIds);
+    if (!(await shareBlob(blob, name, i18n.t.tryOn.title))) notify(i18n.t.tryOn.shareUnavailable);
+  };
+}

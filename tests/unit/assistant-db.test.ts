@@ -1,0 +1,49 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addChatMessage,
+  conversationOf,
+  eraseConversation,
+  knowledgeBases,
+  listKnowledgeBases,
+  openDatabase,
+  ordersOfProfile,
+  putKnowledgeBase,
+  removeKnowledgeBase,
+  type AisleDB,
+} from '../../src/lib/db';
+
+let db: AisleDB;
+beforeAll(async () => {
+  db = await openDatabase(`assistant-db-${crypto.randomUUID()}`);
+});
+afterAll(() => db.close());
+
+describe('the assistant’s storage', () => {
+  it('keeps each profile’s conversation in order and erases only that one', async () => {
+    await addChatMessage(db, { profileId: 'me', role: 'assistant', text: 'b', at: 2 });
+    await addChatMessage(db, { profileId: 'me', role: 'shopper', text: 'a', at: 1 });
+    await addChatMessage(db, { profileId: 'guest', role: 'shopper', text: 'c', at: 3 });
+    expect((await conversationOf(db, 'me')).map((m) => m.text)).toEqual(['a', 'b']);
+    await eraseConversation(db, 'me');
+    expect(await conversationOf(db, 'me')).toEqual([]);
+    expect(await conversationOf(db, 'guest')).toHaveLength(1);
+  });
+
+  it('reads a profile’s orders', async () => {
+    const orders = await ordersOfProfile(db, 'me');
+    expect(orders.length).toBeGreaterThan(0);
+    expect(orders.every((o) => o.profileId === 'me')).toBe(true);
+  });
+
+  it('stores, lists and removes imported FAQs', async () => {
+    const kb = { id: 'shop-faq', name: 'faq.csv', importedAt: 1, entries: [{ intent: 'x' }] };
+    await putKnowledgeBase(db, kb);
+    expect(await listKnowledgeBases(db)).toEqual([{ id: 'shop-faq', name: 'faq.csv' }]);
+    expect(await knowledgeBases(db)).toEqual([kb]);
+    await putKnowledgeBase(db, { ...kb, name: 'newer.csv' });
+    expect(await listKnowledgeBases(db)).toEqual([{ id: 'shop-faq', name: 'newer.csv' }]);
+    await removeKnowledgeBase(db, 'shop-faq');
+    expect(await listKnowledgeBases(db)).toEqual([]);
+  });
+});
