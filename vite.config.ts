@@ -7,6 +7,8 @@ import { CSP_HEADER, CSP_META } from './src/lib/privacy/csp.ts';
 import { OUT_DIR } from './tests/e2e/slot.ts';
 import { mediapipe, tasksVisionPrivacy } from './src/build/mediapipe.ts';
 import { wordVectors } from './src/build/word-vectors.ts';
+import { assistantModel } from './src/build/assistant-model.ts';
+import { shopModel } from './src/build/shop-model.ts';
 
 /** Ships the CSP inside the built index.html (dev keeps Vite's inline HMR styles working). */
 function cspMeta(): Plugin {
@@ -36,6 +38,8 @@ export default defineConfig({
     cspMeta(),
     ...mediapipe(), // try-on: wasm + models from pinned npm packages, usage logging removed
     wordVectors(), // assistant: English word vectors cut from a pinned npm package
+    assistantModel(), // assistant: the intent model trained on the built-in FAQ at build time
+    shopModel(), // For you: the shop's recommender, trained at build time
     VitePWA({
       registerType: 'prompt',
       injectRegister: null, // registered from src/lib/shell/pwa.svelte.ts, no inline script
@@ -56,10 +60,23 @@ export default defineConfig({
         scope: './',
       },
       workbox: {
-        // The web manifest is added by the plugin itself; listing it here too would conflict.
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2,wasm,task,tflite,bin}'],
-        // Try-on's MediaPipe runtime (13 MB wasm) and models, so it works offline after one visit.
-        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        // The precache is the app shell, what the first screens need and the shop's recommender
+        // trained at build time. The web manifest is added by the plugin itself (listing it here
+        // would conflict).
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}', 'models/shop-*.bin'],
+        // Heavy files are fetched when their feature is first opened, not on the first visit
+        // (src/lib/shell/offline-assets.ts): try-on's MediaPipe runtime and models, the word
+        // vectors, the tfjs wasm binaries, Help's model trained at build time (under assistant/).
+        globIgnores: ['mediapipe/**', 'models/word-vectors-*', '**/*.wasm'],
+        runtimeCaching: [
+          {
+            // The same cache the page fills with progress; served from it, online or not.
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin && /\/(mediapipe|models|assistant)\/|\.wasm$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'private-aisle-assets' },
+          },
+        ],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // The first install takes control at once, so the very first visit already works offline.

@@ -107,6 +107,37 @@ test('a question it is unsure of offers three "did you mean" replies, by click a
   await expect(lastAnswer(page)).not.toContainText('Did you mean');
 });
 
+test('a first question on a fresh profile is answered by the model shipped with the app, without training', async ({
+  page,
+}) => {
+  needsEngine();
+  // Notes whether the training progress ("… step 1 of 6 …") ever shows.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (/first time only: step \d+ of \d+/.test(document.body?.textContent ?? ''))
+        document.documentElement.dataset['trainingShown'] = 'yes';
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const shipped = page.waitForResponse((r) =>
+    /\/assistant\/model-v\d+-[0-9a-f]+\.bin$/.test(new URL(r.url()).pathname),
+  );
+  await openApp(page, '#/help');
+  const started = Date.now();
+  await ask(page, 'How many days until a parcel gets to me?');
+  await expect(lastAnswer(page)).toContainText('Standard delivery takes 3-5 working days');
+  const ms = Date.now() - started;
+  const response = await shipped;
+  expect(new URL(response.url()).origin).toBe(new URL(page.url()).origin);
+  expect(response.status()).toBe(200);
+  await expect(page.getByTestId('assistant-ready')).toContainText(
+    'Ready: using what it learned earlier',
+  );
+  expect(await page.locator('html').getAttribute('data-training-shown')).toBeNull();
+  // Training alone took 8-13 s here; loading the shipped weights waits only for the word vectors
+  // (a few seconds; the bound leaves room for a busy 2-core machine running tests in parallel).
+  expect(ms).toBeLessThan(20_000);
+});
+
 test('the assistant’s word vectors come from the app’s own origin', async ({ page }) => {
   needsEngine();
   // The worker fetches the table; Chromium reports a dedicated worker's requests on its page.

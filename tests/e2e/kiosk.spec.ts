@@ -129,7 +129,10 @@ async function expectNothingLeft(page: Page) {
     local: localStorage.length,
     session: sessionStorage.length,
   }));
-  expect(cacheNames.filter((n) => !n.startsWith('workbox-precache'))).toEqual([]);
+  // Only the app's own files stay (the precache, and the assets fetched for offline use).
+  expect(cacheNames.filter((n) => !/^(workbox-precache|private-aisle-assets$)/.test(n))).toEqual(
+    [],
+  );
   expect(local).toBe(0);
   expect(session).toBe(0);
 }

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -74,6 +74,103 @@ test.describe('offline', () => {
     await expect(page.getByText('You are offline. Everything still works.')).toBeVisible();
     await mainNav(page).getByRole('link', { name: 'Shop', exact: true }).click();
     await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
+  });
+});
+
+const PORTRAIT = '../shared/data/faces/interfaces_001.jpg';
+/** Heavy files fetched on first use, never on the first visit. */
+const HEAVY = /\/mediapipe\/|word-vectors-[a-z]+\.bin|\.wasm$/;
+
+async function uploadPortrait(page: Page) {
+  await mainNav(page).getByRole('link', { name: 'Try on', exact: true }).click();
+  await page.getByLabel('Upload a photo', { exact: true }).setInputFiles(PORTRAIT);
+}
+
+test.describe('heavy files on first use', () => {
+  const server = new PreviewServer(port(4193));
+  test.use({ baseURL: server.origin });
+  test.beforeEach(() => server.start());
+  test.afterEach(() => server.stop());
+
+  test('the first visit is light: no try-on models, word vectors or wasm', async ({ page }) => {
+    let bytes = 0;
+    const urls: string[] = [];
+    page.context().on('requestfinished', (request) => {
+      urls.push(request.url());
+      void request.sizes().then(
+        (s) => (bytes += s.responseBodySize + s.responseHeadersSize),
+        () => undefined,
+      );
+    });
+    await openApp(page);
+    await waitForServiceWorker(page);
+    await page.waitForLoadState('networkidle');
+    expect(urls.filter((u) => HEAVY.test(u))).toEqual([]);
+    // The service worker's own fetches are not page requests: add what it cached that the page
+    // did not fetch itself.
+    const fetched = new Set(urls.map((u) => new URL(u).pathname));
+    const cached = await page.evaluate(async () => {
+      const files: { path: string; bytes: number }[] = [];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          const body = await (await cache.match(request))!.blob();
+          files.push({ path: new URL(request.url).pathname, bytes: body.size });
+        }
+      }
+      return files;
+    });
+    expect(cached.filter((f) => HEAVY.test(f.path))).toEqual([]);
+    const total =
+      bytes + cached.filter((f) => !fetched.has(f.path)).reduce((sum, f) => sum + f.bytes, 0);
+    test.info().annotations.push({ type: 'first_visit_bytes', description: String(total) });
+    console.log(`first_visit_bytes page=${bytes} total=${total}`);
+  });
+
+  test('without a download, offline Try on and Help say they need one', async ({ page }) => {
+    test.skip(!existsSync(PORTRAIT), `missing ${PORTRAIT}`);
+    await firstVisit(page, '#/');
+    await server.stop();
+    await page.reload();
+    await expect(page.locator('html[data-ready]')).toBeAttached();
+
+    await uploadPortrait(page);
+    await expect(page.getByText('Try on needs a download first: connect once.')).toBeVisible();
+    await mainNav(page).getByRole('link', { name: 'Help', exact: true }).click();
+    await expect(page.getByText('Help needs a download first: connect once.')).toBeVisible();
+
+    await setLanguage(page, 'zh-CN');
+    await mainNav(page, 'zh-CN').getByRole('link', { name: '虚拟试戴', exact: true }).click();
+    await page.getByLabel('上传照片', { exact: true }).setInputFiles(PORTRAIT);
+    await expect(page.getByText('虚拟试戴需要先下载：请联网一次。')).toBeVisible();
+  });
+
+  test('after "Make available offline", Try on and Help work with the network cut', async ({
+    page,
+  }) => {
+    test.skip(!existsSync(PORTRAIT), `missing ${PORTRAIT}`);
+    test.setTimeout(240_000);
+    await firstVisit(page, '#/my-data');
+    await expect(page.getByText(/^\d+\.\d MB in all$/)).toBeVisible();
+    await page.getByRole('button', { name: 'Make available offline' }).click();
+    await expect(page.getByText('Everything is available offline.')).toBeVisible({
+      timeout: 60_000,
+    });
+    await server.stop();
+    await page.reload();
+    await expect(page.locator('html[data-ready]')).toBeAttached();
+
+    await uploadPortrait(page);
+    await expect(page.locator('.stage [role="status"]')).toContainText('Face found.', {
+      timeout: 60_000,
+    });
+    await mainNav(page).getByRole('link', { name: 'Help', exact: true }).click();
+    await expect(page.getByTestId('assistant-ready')).toBeVisible({ timeout: 150_000 });
+    const box = page.getByRole('textbox', { name: 'Ask a question' });
+    await box.fill('where is my order?');
+    await box.press('Enter');
+    await expect(page.locator('[data-role="assistant"]')).not.toHaveCount(0);
+    await expect(page.getByText(/needs a download first/)).toHaveCount(0);
   });
 });
 

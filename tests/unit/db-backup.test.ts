@@ -272,11 +272,16 @@ describe('bad imports leave stored data untouched', () => {
 });
 
 describe('erase', () => {
-  it('deletes the database, personal caches and web storage, then reseeds', async () => {
+  it('deletes the database, personal caches and web storage, then reseeds; the app files stay', async () => {
     await seededDb();
     const deleted: string[] = [];
     vi.stubGlobal('caches', {
-      keys: async () => ['workbox-precache-v2-https://example/', 'product-images', 'runtime'],
+      keys: async () => [
+        'workbox-precache-v2-https://example/',
+        'private-aisle-assets',
+        'product-images',
+        'runtime',
+      ],
       delete: async (key: string) => deleted.push(key) > 0,
     });
     const local = { clear: vi.fn() };

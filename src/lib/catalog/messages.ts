@@ -2,6 +2,7 @@
 export const catalogEn = {
   shop: {
     title: 'Shop',
+    tagline: 'On-device AI shopping: your data stays here.',
     categories: 'Categories',
     all: 'All',
     search: 'Search products',
@@ -36,6 +37,7 @@ export const catalogEn = {
 export const catalogZhCN: typeof catalogEn = {
   shop: {
     title: '商店',
+    tagline: '本机 AI 购物：你的数据只留在这台设备上。',
     categories: '商品类别',
     all: '全部',
     search: '搜索商品',

@@ -22,6 +22,7 @@ import {
   PERSONAL_TABLES,
   PROFILE_TABLES,
   TABLES,
+  isAppCache,
   isDeviceSetting,
   isSealedTable,
   type PersonalTable,
@@ -455,7 +456,7 @@ export async function eraseAllData(db: AisleDB): Promise<AisleDB> {
     await Dexie.delete(name);
     if (typeof caches !== 'undefined') {
       for (const key of await caches.keys()) {
-        if (!key.startsWith('workbox-precache')) await caches.delete(key);
+        if (!isAppCache(key)) await caches.delete(key);
       }
     }
     clearWebStorage(() => globalThis.localStorage);

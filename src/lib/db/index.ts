@@ -13,3 +13,4 @@ export * from './recommender';
 export * from './sealing';
 export * from './storage';
 export * from './tryon';
+export { ASSET_CACHE, isAppCache } from './tables';

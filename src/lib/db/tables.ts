@@ -195,3 +195,13 @@ export function isDeviceSetting(key: string): boolean {
   const { keys, prefixes } = SETTINGS.device;
   return (keys as readonly string[]).includes(key) || prefixes.some((p) => key.startsWith(p));
 }
+
+/**
+ * Cache Storage holds the app's own files (the precache, and the heavy assets fetched on first
+ * use: try-on models, word vectors, wasm) and nothing of a shopper's. Erasing data or ending a
+ * kiosk session keeps these, so the app still works offline; any other cache goes.
+ */
+export const ASSET_CACHE = 'private-aisle-assets';
+export function isAppCache(name: string): boolean {
+  return name.startsWith('workbox-precache') || name === ASSET_CACHE;
+}

@@ -50,6 +50,14 @@ export const myDataEn = {
   addProfile: 'Add profile',
   removeProfile: (name: string) => `Remove ${name}`,
   guestNote: 'guest, for kiosks',
+  offline: {
+    title: 'Offline use',
+    hint: 'Try on and Help fetch their files the first time you open them. Fetch them all now to use everything without a connection.',
+    make: 'Make available offline',
+    size: (mb: string) => `${mb} MB in all`,
+    sizeUnknown: 'Size not known until you are online.',
+    ready: 'Everything is available offline.',
+  },
 };
 
 export const myDataZhCN: typeof myDataEn = {
@@ -96,4 +104,12 @@ export const myDataZhCN: typeof myDataEn = {
   addProfile: '添加用户',
   removeProfile: (name: string) => `删除 ${name}`,
   guestNote: '访客，供门店自助终端使用',
+  offline: {
+    title: '离线使用',
+    hint: '虚拟试戴和客服会在首次打开时下载所需文件。现在全部下载，即可在无网络时使用所有功能。',
+    make: '离线可用',
+    size: (mb: string) => `共 ${mb} MB`,
+    sizeUnknown: '联网后才能得知大小。',
+    ready: '所有功能均可离线使用。',
+  },
 };

@@ -46,6 +46,18 @@ export const shellEn = {
     offlineReady: 'Ready to work offline.',
   },
   offline: 'You are offline. Everything still works.',
+  assets: {
+    tryon: 'try-on models',
+    help: "Help's language files",
+    all: 'everything for offline use',
+    downloading: (what: string, done: string, total: string) =>
+      `Downloading ${what} ${done} / ${total} MB`,
+    needsDownload: {
+      tryon: 'Try on needs a download first: connect once.',
+      help: 'Help needs a download first: connect once.',
+    },
+    failed: 'The download did not finish. Try again when you are online.',
+  },
 };
 
 export const shellZhCN: typeof shellEn = {
@@ -87,4 +99,16 @@ export const shellZhCN: typeof shellEn = {
     offlineReady: '已可离线使用。',
   },
   offline: '你已离线，所有功能仍可使用。',
+  assets: {
+    tryon: '虚拟试戴模型',
+    help: '客服的语言文件',
+    all: '离线所需的全部文件',
+    downloading: (what: string, done: string, total: string) =>
+      `正在下载${what} ${done} / ${total} MB`,
+    needsDownload: {
+      tryon: '虚拟试戴需要先下载：请联网一次。',
+      help: '客服需要先下载：请联网一次。',
+    },
+    failed: '下载未完成。请联网后重试。',
+  },
 };

@@ -73,8 +73,11 @@ export interface ChatOptions {
   createEngine?: (snapshots: SnapshotStore | null) => Promise<Engine>;
 }
 
-const workerEngine = async (snapshots: SnapshotStore | null): Promise<Engine> =>
-  (await import('./engine')).createAssistantEngine(snapshots);
+const workerEngine = async (snapshots: SnapshotStore | null): Promise<Engine> => {
+  // The word vectors and tfjs wasm are fetched (with progress) and cached on first use.
+  await (await import('../../shell/offline-assets.svelte')).offlineAssets.ensure('help');
+  return (await import('./engine')).createAssistantEngine(snapshots);
+};
 
 const sameTurn = (a: ChatMessage, b: ChatMessage) =>
   a.profileId === b.profileId && a.at === b.at && a.role === b.role && a.text === b.text;

@@ -5,6 +5,10 @@
  * Trained weights are kept through the `SnapshotStore` the caller passes in (the chat store
  * hands its database's), keyed by a hash of the training examples, so a restart with the same
  * knowledge base loads them instead of retraining.
+ *
+ * Which weights `train` uses, in order: the stored snapshot when it fits; else, for the built-in
+ * FAQ, the model trained at build time and shipped with the app (worker/prebuilt.ts), so the
+ * first answer never waits for training; else it trains (a shop's imported FAQ) and stores them.
  */
 import { proxy } from 'comlink';
 import type { ModelSnapshot } from '../../db';
@@ -13,6 +17,7 @@ import type { TrainingExample } from '../shared/knowledge';
 import type { AnswerRanking, Ranked } from '../shared/rank';
 import type { AssistantWorkerApi } from '../worker/assistant.worker';
 import { MODEL_VERSION, examplesHash, type Snapshot, type SnapshotMeta } from '../worker/core';
+import { builtInExamples, decodePrebuilt, prebuiltModelFile } from '../worker/prebuilt';
 
 export type { AnswerRanking, Ranked } from '../shared/rank';
 export type { TrainingExample } from '../shared/knowledge';
@@ -47,6 +52,21 @@ async function storedSnapshot(store: SnapshotStore | null, hash: string): Promis
   }
 }
 
+let builtInHash: string | undefined;
+
+/** The model shipped with the app, when these examples are the built-in ones it was trained on. */
+async function shippedSnapshot(hash: string): Promise<Snapshot | null> {
+  builtInHash ??= examplesHash(builtInExamples());
+  if (hash !== builtInHash) return null;
+  try {
+    const url = new URL(`${import.meta.env.BASE_URL}${prebuiltModelFile(hash)}`, location.href);
+    const response = await fetch(url);
+    return response.ok ? decodePrebuilt(await response.arrayBuffer()) : null;
+  } catch {
+    return null; // offline and not cached, or an unreadable file: train instead
+  }
+}
+
 export function createAssistantEngine(snapshots: SnapshotStore | null): AssistantEngine {
   const worker = new WorkerBridge<AssistantWorkerApi>(
     () => new Worker(new URL('../worker/assistant.worker.ts', import.meta.url), { type: 'module' }),
@@ -59,6 +79,10 @@ export function createAssistantEngine(snapshots: SnapshotStore | null): Assistan
       const stored = await storedSnapshot(snapshots, hash);
       if (stored && (await worker.call((api) => api.load(plain, stored)))) {
         return { backend: `${stored.meta.backend} (stored)`, ms: 0 };
+      }
+      const shipped = await shippedSnapshot(hash);
+      if (shipped && (await worker.call((api) => api.load(plain, shipped)))) {
+        return { backend: `${shipped.meta.backend} (stored)`, ms: 0 };
       }
       const snapshot = await worker.call((api) =>
         api.train(

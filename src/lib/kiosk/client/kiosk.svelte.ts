@@ -5,8 +5,9 @@
  *
  * One store, `kiosk`: the shell renders its fields and calls its methods.
  */
-import { GUEST_PROFILE_ID, getSetting, setSetting, type AisleDB } from '../../db';
+import { GUEST_PROFILE_ID, getSetting, isAppCache, setSetting, type AisleDB } from '../../db';
 import { wipeShopper } from '../../db/kiosk';
+import { offlineAssets } from '../../shell/offline-assets.svelte';
 import { onDatabaseOpen, selectProfile } from '../../shell/session.svelte';
 import {
   DEFAULT_IDLE_SECONDS,
@@ -85,6 +86,8 @@ class Kiosk {
     };
     await setSetting(db, KIOSK_SETTING, next);
     await this.load(db);
+    // A kiosk must work without a connection: every feature's files are fetched now, with progress.
+    void offlineAssets.makeAllAvailable().catch(() => undefined);
   }
 
   /**
@@ -166,8 +169,8 @@ class Kiosk {
       }
       if (typeof caches !== 'undefined') {
         for (const key of await caches.keys()) {
-          // The precache is the app itself: it must stay so the kiosk keeps working offline.
-          if (!key.startsWith('workbox-precache')) await caches.delete(key);
+          // The app's own files stay, so the kiosk keeps working offline.
+          if (!isAppCache(key)) await caches.delete(key);
         }
       }
     } finally {

@@ -4,10 +4,12 @@
  * derived from live reads of the profile's ratings and events) and schedules one debounced
  * retrain, so a rating given on a product page retrains as surely as a like on For you.
  *
- * It also owns the stored model (load it, or train the first one), the engine setting and the
- * device's calibration, and the training state (progress, cancel).
+ * It also owns the model in use (the stored one, else the one shipped with the app: the device
+ * trains only once the shopper rates or buys, never before the first list), the engine setting
+ * and the device's calibration, and the training state (progress, cancel).
  */
 import { proxy } from 'comlink';
+import { CATALOG_VERSION } from '../../catalog/generate';
 import type { Product } from '../../catalog/types';
 import {
   StorageError,
@@ -49,6 +51,7 @@ import { likedByRating } from '../shared/liked';
 import { deserialiseModel, foldInUser, type HybridModel } from '../shared/model';
 import { recommend, type Reason } from '../shared/recommend';
 import { profileSignals } from '../shared/shop-data';
+import { SHOP_MODEL_FILE, decodeShopModel, type ShopSnapshotMeta } from '../worker/shop-model';
 import type { TrainRequest, TrainedShopModel } from '../worker/trainer';
 import { shopTrainer } from './workers';
 
@@ -64,6 +67,8 @@ export interface LoadedModel {
   engine: EngineId;
   trainedAt: number;
   ms: number;
+  /** The model shipped with the app (trained at build time), not one trained on this device. */
+  shipped: boolean;
 }
 
 export type TrainingState =
@@ -90,15 +95,25 @@ export type ShopTrainer = (
   signal: AbortSignal,
 ) => Promise<TrainedShopModel>;
 
+/** The shipped model file's bytes, or null where it cannot be had. */
+export type ShippedModelLoader = () => Promise<ArrayBuffer | null>;
+
 export interface RecommenderOptions {
   source: RecommenderSource;
   products: readonly Product[];
   trainer?: ShopTrainer;
+  /** Default: fetched from the app's own origin (precached by the service worker). */
+  shipped?: ShippedModelLoader;
   retrainDelayMs?: number;
 }
 
 const workerTrainer: ShopTrainer = (request, onEpoch, signal) =>
   shopTrainer.call((api) => api.train(request, proxy(onEpoch)), signal);
+
+const fetchShippedModel: ShippedModelLoader = async () => {
+  const response = await fetch(`${import.meta.env.BASE_URL}${SHOP_MODEL_FILE}`);
+  return response.ok ? response.arrayBuffer() : null;
+};
 
 function toLoaded(meta: unknown, buffer: ArrayBuffer, extra: Record<string, unknown>): LoadedModel {
   const model = deserialiseModel(meta, buffer);
@@ -113,6 +128,7 @@ function toLoaded(meta: unknown, buffer: ArrayBuffer, extra: Record<string, unkn
     engine: isEngineId(extra.engine) ? extra.engine : 'js',
     trainedAt: Number(extra.trainedAt ?? 0),
     ms: Number(extra.ms ?? 0),
+    shipped: typeof extra.shipped === 'object' && extra.shipped !== null,
   };
 }
 
@@ -130,6 +146,7 @@ export class Recommender {
   readonly #products: readonly Product[];
   readonly #categoryOf: Record<string, string>;
   readonly #trainer: ShopTrainer;
+  readonly #shipped: ShippedModelLoader;
   readonly #retrainDelayMs: number;
   readonly #stop: () => void;
   #controller: AbortController | null = null;
@@ -141,6 +158,7 @@ export class Recommender {
     this.#products = options.products;
     this.#categoryOf = Object.fromEntries(options.products.map((p) => [p.id, p.category]));
     this.#trainer = options.trainer ?? workerTrainer;
+    this.#shipped = options.shipped ?? fetchShippedModel;
     this.#retrainDelayMs = options.retrainDelayMs ?? RETRAIN_DELAY_MS;
     let ratings!: Live<Rating[]>;
     let events!: Live<ShopEvent[]>;
@@ -212,7 +230,10 @@ export class Recommender {
     }));
   }
 
-  /** Loads the settings and the stored model, or trains the first model. Safe to call often. */
+  /**
+   * Loads the settings and the stored model, else the shipped one (a first training only where
+   * neither can be read). Safe to call often.
+   */
   open(): Promise<void> {
     this.#opening ??= this.#open().finally(() => (this.#opening = null));
     return this.#opening;
@@ -224,7 +245,11 @@ export class Recommender {
     try {
       await this.loadEngineSettings();
       if (this.#model || this.#controller) return;
-      if (!(await this.#loadStoredModel(db))) await this.train();
+      if (await this.#loadStoredModel(db)) return;
+      if (!(await this.#loadShippedModel())) return await this.train();
+      // Data that reached the device without a training (a restored export, a shop's imported
+      // ratings): folded in already, trained in the background.
+      if (await this.#hasTrainingData(db)) this.scheduleRetrain();
     } catch (e) {
       reportStorageError(e);
     }
@@ -319,10 +344,42 @@ export class Recommender {
     }
   }
 
+  /** The model shipped with the app, if it was trained for this catalog. */
+  async #loadShippedModel(): Promise<boolean> {
+    try {
+      const bytes = await this.#shipped();
+      if (this.#model) return true; // a training finished meanwhile
+      if (!bytes) return false;
+      const { meta, weights } = decodeShopModel(bytes);
+      const { model: modelMeta, ...extra } = meta;
+      const loaded = toLoaded(modelMeta, weights, { ...extra });
+      const forThisCatalog =
+        meta.shipped?.catalogVersion === CATALOG_VERSION &&
+        loaded.itemIds.length === this.#products.length &&
+        loaded.itemIds.every((id) => Object.hasOwn(this.#categoryOf, id));
+      if (!forThisCatalog) return false;
+      this.#model = loaded;
+      return true;
+    } catch {
+      return false; // offline before the first precache, or a file from another version
+    }
+  }
+
+  async #hasTrainingData(db: AisleDB): Promise<boolean> {
+    const [ratings, events, imported] = await Promise.all([
+      allRatings(db),
+      allEvents(db),
+      getDataset(db, 'shop'),
+    ]);
+    return ratings.length > 0 || events.length > 0 || !!imported;
+  }
+
   /** Trains in the worker from everything on the device, then stores and uses the result. */
   async train(): Promise<void> {
     const db = this.#source()?.db;
     if (!db) return;
+    clearTimeout(this.#retrainTimer); // this training covers a pending retrain
+    this.#retrainTimer = undefined;
     this.cancel();
     const controller = new AbortController();
     this.#controller = controller;
@@ -376,7 +433,7 @@ export class Recommender {
       engine: result.engine,
       trainedAt: Date.now(),
       ms: result.ms,
-    };
+    } satisfies Omit<ShopSnapshotMeta, 'model'>;
     this.#model = toLoaded(result.meta, result.buffer, extra);
     this.#reports = result.reports;
     this.#training = { phase: 'done', losses, ms: performance.now() - started };

@@ -11,6 +11,7 @@ import type { EpochReport } from '../shared/js-engine';
 import { serialiseModel, type HybridConfig, type ModelMeta } from '../shared/model';
 import { shopTrainingData, type ImportedShopRatings } from '../shared/shop-data';
 import { calibrate, trainWithEngine } from './engine-runner';
+import { SHOP_CONFIG } from './shop-model';
 
 export interface TrainRequest {
   ratings: Rating[];
@@ -39,12 +40,6 @@ export interface TrainedShopModel {
   reports: ProbeReport[];
   ms: number;
 }
-
-/**
- * A shop has far fewer ratings than MovieLens, so fewer factors and epochs do; the rest of the
- * defaults (tuned on ML-100K) carry over.
- */
-export const SHOP_CONFIG: Partial<HybridConfig> = { dim: 16, epochs: 40 };
 
 export async function trainShopModel(
   request: TrainRequest,

@@ -21,6 +21,7 @@ import { FaceTracker } from '../shared/tracker';
 import * as camera from './camera';
 import { TryOnChoice } from './choice.svelte';
 import { createLandmarker, type Landmarker } from './landmarker';
+import { offlineAssets } from '../../shell/offline-assets.svelte';
 import { decodePhoto } from './photo';
 import { anchorsOf, renderTryOn } from './render';
 import { downloadBlob, shareBlob, snapshot, snapshotFileName } from './snapshot';
@@ -243,10 +244,14 @@ export class TryOnSession {
   }
 
   #landmarker(kind: LandmarkerKind): Promise<Landmarker> {
-    this.#landmarkers[kind] ??= createLandmarker(kind, { numFaces: 2 }).catch((e: unknown) => {
-      delete this.#landmarkers[kind];
-      throw e;
-    });
+    // MediaPipe's files are fetched (with progress) and cached on first use; offline, a notice says so.
+    this.#landmarkers[kind] ??= offlineAssets
+      .ensure('tryon')
+      .then(() => createLandmarker(kind, { numFaces: 2 }))
+      .catch((e: unknown) => {
+        delete this.#landmarkers[kind];
+        throw e;
+      });
     return this.#landmarkers[kind];
   }
 

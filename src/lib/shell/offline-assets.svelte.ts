@@ -1,0 +1,178 @@
+/**
+ * The store behind "heavy files on first use": Try on and Help call `ensure()` before they start
+ * their worker; My data's "Make available offline" and kiosk setup call `makeAllAvailable()`.
+ * Files are fetched into ASSET_CACHE with progress in megabytes (`download`), which the service
+ * worker then serves, to the page and to workers, online or not. Offline, a feature whose files
+ * are missing says so (a notice) instead of failing somewhere deep in a worker.
+ */
+import { WASM_PATHS } from '../ml/wasm-paths';
+import { MEDIAPIPE_FILES, mediapipeUrl, type MediapipeFile } from '../tryon/worker/assets';
+import { wordVectorsUrl } from '../assistant/shared/word-vectors';
+import { i18n } from '../i18n/locale.svelte';
+import { notify } from './notices.svelte';
+import {
+  ASSET_CACHE,
+  ASSET_GROUPS,
+  sizeFromHeaders,
+  uniqueUrls,
+  type AssetGroup,
+} from './offline-assets';
+
+/** A feature's files are not cached and cannot be fetched now (offline, or the server is gone). */
+export class AssetsNeedDownloadError extends Error {
+  constructor(readonly group: AssetGroup | 'all') {
+    super(`files for ${group} need a download first`);
+    this.name = 'AssetsNeedDownloadError';
+  }
+}
+
+export interface AssetDownload {
+  group: AssetGroup | 'all';
+  loaded: number;
+  /** Known once every response's headers are in. */
+  total: number | null;
+}
+
+/** The absolute URLs of a group's files, for this page. */
+export function assetUrls(group: AssetGroup): string[] {
+  const base = location.href;
+  const baseUrl = import.meta.env.BASE_URL;
+  if (group === 'tryon') {
+    const files = Object.keys(MEDIAPIPE_FILES) as MediapipeFile[];
+    return files.map((file) => mediapipeUrl(file, base, baseUrl));
+  }
+  return uniqueUrls([
+    wordVectorsUrl(base, baseUrl),
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off string, not state
+    ...Object.values(WASM_PATHS).map((path) => new URL(path, base).href),
+  ]);
+}
+
+const cacheAvailable = () => typeof caches !== 'undefined';
+
+class OfflineAssets {
+  /** The download under way, if any: what, and how far. */
+  download = $state.raw<AssetDownload | null>(null);
+  /** Whether every group's files are in the cache (null until checked). */
+  allCached = $state<boolean | null>(null);
+  /** The size of every group's files together (null until known). */
+  totalBytes = $state<number | null>(null);
+
+  #pending = new Map<AssetGroup | 'all', Promise<void>>();
+
+  /** Makes sure a feature's files are cached; throws AssetsNeedDownloadError (and says so) if not. */
+  ensure(group: AssetGroup): Promise<void> {
+    // No Cache Storage (an insecure origin, Node): the features fetch their files as before.
+    if (!cacheAvailable()) return Promise.resolve();
+    return this.#once(group, assetUrls(group));
+  }
+
+  /** Fetches every feature's files at once (My data, kiosk setup). */
+  makeAllAvailable(): Promise<void> {
+    if (!cacheAvailable()) return Promise.resolve();
+    return this.#once('all', uniqueUrls(ASSET_GROUPS.flatMap(assetUrls)));
+  }
+
+  /** Finds out whether everything is cached, and how big it all is (for My data). */
+  async measure(): Promise<void> {
+    if (!cacheAvailable()) return;
+    const urls = uniqueUrls(ASSET_GROUPS.flatMap(assetUrls));
+    const cache = await caches.open(ASSET_CACHE);
+    const sizes = await Promise.all(
+      urls.map(async (url) => {
+        const hit = await cache.match(url);
+        if (hit) return { cached: true, size: sizeFromHeaders(hit.headers) };
+        return { cached: false, size: await remoteSize(url) };
+      }),
+    );
+    this.allCached = sizes.every((s) => s.cached);
+    this.totalBytes = sizes.every((s) => s.size !== null)
+      ? sizes.reduce((sum, s) => sum + (s.size ?? 0), 0)
+      : null;
+  }
+
+  #once(group: AssetGroup | 'all', urls: string[]): Promise<void> {
+    let pending = this.#pending.get(group);
+    if (!pending) {
+      pending = this.#fetchMissing(group, urls).finally(() => this.#pending.delete(group));
+      this.#pending.set(group, pending);
+    }
+    return pending;
+  }
+
+  async #fetchMissing(group: AssetGroup | 'all', urls: string[]): Promise<void> {
+    const cache = await caches.open(ASSET_CACHE);
+    const missing = (
+      await Promise.all(urls.map(async (url) => ((await cache.match(url)) ? null : url)))
+    ).filter((url): url is string => url !== null);
+    if (missing.length === 0) {
+      if (group === 'all') this.allCached = true;
+      return;
+    }
+    this.download = { group, loaded: 0, total: null };
+    try {
+      await fetchIntoCache(cache, missing, (loaded, total) => {
+        this.download = { group, loaded, total };
+      });
+      if (group === 'all') this.allCached = true;
+    } catch (e) {
+      const error = e instanceof AssetsNeedDownloadError ? e : new AssetsNeedDownloadError(group);
+      const t = i18n.t.assets;
+      notify(group === 'all' ? t.failed : t.needsDownload[group], 'error');
+      console.error(e);
+      throw error;
+    } finally {
+      this.download = null;
+    }
+  }
+}
+
+/** The size of a file not yet cached, from a one-byte GET; null when offline or not said. */
+async function remoteSize(url: string): Promise<number | null> {
+  try {
+    const response = await fetch(url, { headers: { Range: 'bytes=0-0' }, cache: 'no-store' });
+    await response.body?.cancel();
+    return response.ok ? sizeFromHeaders(response.headers) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Fetches the files side by side, reports bytes so far and the total, and caches each whole. */
+async function fetchIntoCache(
+  cache: Cache,
+  urls: string[],
+  progress: (loaded: number, total: number | null) => void,
+): Promise<void> {
+  const responses = await Promise.all(
+    urls.map(async (url) => {
+      const response = await fetch(url).catch(() => null);
+      if (!response?.ok || !response.body) throw new AssetsNeedDownloadError('all');
+      return { url, response };
+    }),
+  );
+  const sizes = responses.map(({ response }) => sizeFromHeaders(response.headers));
+  const total = sizes.every((s) => s !== null) ? sizes.reduce((a, s) => a + (s ?? 0), 0) : null;
+  let loaded = 0;
+  progress(0, total);
+  await Promise.all(
+    responses.map(async ({ url, response }) => {
+      const chunks: Uint8Array<ArrayBuffer>[] = [];
+      const reader = response.body!.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        loaded += value.byteLength;
+        progress(loaded, total);
+      }
+      const body = new Blob(chunks);
+      const headers = new Headers({ 'Content-Length': String(body.size) });
+      const type = response.headers.get('content-type');
+      if (type) headers.set('Content-Type', type);
+      await cache.put(url, new Response(body, { status: 200, headers }));
+    }),
+  );
+}
+
+export const offlineAssets = new OfflineAssets();
