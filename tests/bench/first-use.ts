@@ -26,7 +26,7 @@ import {
   type BrowserContextOptions,
   type Page,
 } from '@playwright/test';
-import { CHROMIUM_ARGS, findSystemChromium } from '../e2e/chromium.mjs';
+import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 import { PreviewServer } from '../e2e/preview-server';
 import { OUT_DIR, OUTPUT_DIR, port } from '../e2e/slot';
 
@@ -197,12 +197,7 @@ async function main() {
   const portrait = PORTRAITS.map((f) => join(FACES, f)).find((p) => existsSync(p));
   const server = new PreviewServer(port(4198));
   await server.start();
-  const executablePath = findSystemChromium();
-  const browser = await chromium.launch({
-    headless: true,
-    args: CHROMIUM_ARGS,
-    ...(executablePath ? { executablePath } : {}),
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   const notes: string[] = [];
   try {
     const origin = server.origin;

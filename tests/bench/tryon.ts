@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findSystemChromium } from '../e2e/chromium.mjs';
+import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 import { PreviewServer } from '../e2e/preview-server';
 import { OUT_DIR, OUTPUT_DIR, port } from '../e2e/slot';
 
@@ -65,12 +65,7 @@ async function main() {
 
   const server = new PreviewServer(port(4197));
   await server.start();
-  const executablePath = findSystemChromium();
-  const browser = await chromium.launch({
-    headless: true,
-    args: CHROMIUM_ARGS,
-    ...(executablePath ? { executablePath } : {}),
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const page = await browser.newPage();
     const offOrigin: string[] = [];

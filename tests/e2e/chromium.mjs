@@ -22,3 +22,9 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
   '--enable-unsafe-webgpu',
 ];
+
+/** Options for `chromium.launch()` in the benches and evaluations: headless, this Chromium. */
+export function chromiumLaunchOptions() {
+  const executablePath = findSystemChromium();
+  return { headless: true, args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) };
+}

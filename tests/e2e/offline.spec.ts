@@ -42,6 +42,9 @@ async function visitEveryView(page: Page) {
 }
 
 test.describe('offline', () => {
+  // One server on one port for these tests: they run one after another, never side by side
+  // (in parallel, one test's afterEach would stop the server under the other).
+  test.describe.configure({ mode: 'default' });
   const server = new PreviewServer(port(4191));
   test.use({ baseURL: server.origin });
   test.beforeEach(() => server.start());
@@ -87,6 +90,9 @@ async function uploadPortrait(page: Page) {
 }
 
 test.describe('heavy files on first use', () => {
+  // One server on one port for these tests: they run one after another, never side by side
+  // (in parallel, one test's afterEach would stop the server under the other).
+  test.describe.configure({ mode: 'default' });
   const server = new PreviewServer(port(4193));
   test.use({ baseURL: server.origin });
   test.beforeEach(() => server.start());

@@ -1,20 +1,9 @@
 import 'fake-indexeddb/auto';
 import { flushSync } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanups, until } from './helpers/runes';
 import { openDatabase, ratingsFor, setRating, type AisleDB, type Rating } from '../../src/lib/db';
 import { live, type Live } from '../../src/lib/db/live.svelte';
-
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-async function until(check: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-    flushSync();
-  }
-}
 
 describe('live()', () => {
   it('follows the rows it read, and its key', async () => {

@@ -1,25 +1,14 @@
 import 'fake-indexeddb/auto';
 import './env/navigator';
 import { flushSync } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanups, until } from './helpers/runes';
 
 import { openDatabase, setRating, type AisleDB } from '../../src/lib/db';
 import { exportData, exportToJson } from '../../src/lib/db/backup';
 import { i18n } from '../../src/lib/i18n/locale.svelte';
 import { MyDataStore } from '../../src/lib/privacy/client/my-data.svelte';
 import { session, useDatabase } from '../../src/lib/shell/session.svelte';
-
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-    flushSync();
-  }
-}
 
 async function storeOnFreshDatabase(): Promise<{ db: AisleDB; store: MyDataStore }> {
   i18n.setLocale('en');

@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import './env/navigator';
 import { flushSync } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanups, freshDb, until } from './helpers/runes';
 import { shopModelFile } from '../../src/build/shop-model';
 import { generateCatalog } from '../../src/lib/catalog/generate';
-import { openDatabase, type AisleDB } from '../../src/lib/db';
+import type { AisleDB } from '../../src/lib/db';
 import {
   Recommender,
   type ShippedModelLoader,
@@ -13,23 +14,6 @@ import {
 import { trainShopModel, type TrainRequest } from '../../src/lib/recommender/worker/trainer';
 
 const products = generateCatalog();
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-    flushSync();
-  }
-}
-
-async function freshDb(): Promise<AisleDB> {
-  const db = await openDatabase(`prebuilt-${crypto.randomUUID()}`);
-  cleanups.push(() => db.close());
-  return db;
-}
 
 const shipped: ShippedModelLoader = () => Promise.resolve(shopModelFile().slice().buffer);
 
@@ -61,7 +45,7 @@ function makeStore(db: AisleDB, loader: ShippedModelLoader, catalog = products) 
 
 describe('Recommender store with the shipped model', () => {
   it('shows a list at once without training, and trains only once the shopper rates', async () => {
-    const db = await freshDb();
+    const db = await freshDb('prebuilt');
     const { store, counter } = makeStore(db, shipped);
     await store.open();
     expect(counter.calls).toBe(0);
@@ -85,18 +69,18 @@ describe('Recommender store with the shipped model', () => {
   });
 
   it('trains a first model where the shipped one cannot be had or fits another catalog', async () => {
-    const missing = makeStore(await freshDb(), () => Promise.resolve(null));
+    const missing = makeStore(await freshDb('prebuilt'), () => Promise.resolve(null));
     await missing.store.open();
     expect(missing.counter.calls).toBe(1);
     expect(missing.store.model?.shipped).toBe(false);
 
-    const other = makeStore(await freshDb(), shipped, products.slice(1));
+    const other = makeStore(await freshDb('prebuilt'), shipped, products.slice(1));
     await other.store.open();
     expect(other.counter.calls).toBe(1);
   });
 
   it('retrains in the background when the device already has ratings', async () => {
-    const db = await freshDb();
+    const db = await freshDb('prebuilt');
     const first = makeStore(db, shipped);
     await first.store.open();
     await first.store.rate(products[3]!.id, 4);

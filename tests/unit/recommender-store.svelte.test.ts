@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import './env/navigator';
 import { flushSync } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanups, freshDb, until } from './helpers/runes';
 import { generateCatalog } from '../../src/lib/catalog/generate';
 import {
   allEvents,
   getDataset,
   getRating,
   listDatasets,
-  openDatabase,
   putDataset,
   removeDataset,
   type AisleDB,
@@ -23,23 +23,6 @@ import { importSummary, parseRatingFiles } from '../../src/lib/recommender/worke
 import { trainShopModel } from '../../src/lib/recommender/worker/trainer';
 
 const products = generateCatalog();
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-    flushSync();
-  }
-}
-
-async function freshDb(): Promise<AisleDB> {
-  const db = await openDatabase(`recommender-${crypto.randomUUID()}`);
-  cleanups.push(() => db.close());
-  return db;
-}
 
 /** The real training code, in this thread, with the JS engine and few epochs. */
 function countingTrainer(): { trainer: ShopTrainer; calls: number } {
@@ -87,7 +70,7 @@ describe('the liked rule', () => {
 
 describe('Recommender store', () => {
   it('trains a first model, and a rating folds in at once and schedules one retrain', async () => {
-    const db = await freshDb();
+    const db = await freshDb('recommender');
     const counter = countingTrainer();
     const store = makeStore(db, counter.trainer);
     await store.open();
@@ -120,7 +103,7 @@ describe('Recommender store', () => {
   });
 
   it('a purchase is stored as an event and retrains', async () => {
-    const db = await freshDb();
+    const db = await freshDb('recommender');
     const counter = countingTrainer();
     const store = makeStore(db, counter.trainer);
     await store.open();
@@ -134,7 +117,7 @@ describe('Recommender store', () => {
   });
 
   it('cancel aborts the training and keeps the previous model', async () => {
-    const db = await freshDb();
+    const db = await freshDb('recommender');
     const counter = countingTrainer();
     const store = makeStore(db, counter.trainer);
     await store.open();
@@ -158,7 +141,7 @@ describe('Recommender store', () => {
 
 describe('MovieLens demo store', () => {
   it('reads the data set through db/ and hands it to the trainer', async () => {
-    const db = await freshDb();
+    const db = await freshDb('recommender');
     const dataset = buildDataset(
       [
         {

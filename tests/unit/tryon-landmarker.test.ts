@@ -1,10 +1,9 @@
-import { expose } from 'comlink';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { landmarkerOn } from '../../src/lib/tryon/client/landmarker';
 import type { LandmarkerWorkerApi } from '../../src/lib/tryon/worker/landmarker.worker';
 import type { LandmarkerInit, PackedFaces } from '../../src/lib/tryon/worker/face-landmarker';
-import { WorkerBridge, WorkerCrashedError, type WorkerLike } from '../../src/lib/workers/bridge';
+import { WorkerBridge, WorkerCrashedError } from '../../src/lib/workers/bridge';
+import { fakeWorkers as fakeWorkersOn } from './helpers/fake-worker';
 
 const init: LandmarkerInit = {
   mode: 'video',
@@ -17,15 +16,10 @@ const none: PackedFaces = { count: 0, points: new Float32Array(), matrices: new 
 /** A frame with pixels (neither a video nor an image element: its size says so). */
 const frame = { width: 4, height: 4 } as unknown as OffscreenCanvas;
 
-const opened: MessagePort[] = [];
-afterEach(() => {
-  opened.splice(0).forEach((p) => p.close());
-  vi.unstubAllGlobals();
-});
+afterEach(() => vi.unstubAllGlobals());
 
 /** A landmarker worker stand-in on a real MessageChannel; `hang` makes detect never answer. */
 function fakeWorkers(options: { failInit?: boolean } = {}) {
-  const spawned: { terminated: boolean; crash(): void }[] = [];
   const calls: string[] = [];
   let hang = false;
   const api = {
@@ -39,24 +33,7 @@ function fakeWorkers(options: { failInit?: boolean } = {}) {
     },
     close: () => void calls.push('close'),
   };
-  const spawn = (): WorkerLike => {
-    const { port1, port2 } = new MessageChannel();
-    opened.push(port1, port2);
-    expose(api, port2 as never);
-    const fake = {
-      terminated: false,
-      crash: () =>
-        port1.dispatchEvent(Object.assign(new Event('error'), { message: 'out of memory' })),
-    };
-    spawned.push(fake);
-    return Object.assign(port1, {
-      terminate: () => {
-        fake.terminated = true;
-        port1.close();
-        port2.close();
-      },
-    }) as unknown as WorkerLike;
-  };
+  const { spawn, spawned } = fakeWorkersOn(api);
   const bridge = new WorkerBridge<LandmarkerWorkerApi>(spawn);
   return { bridge, spawned, calls, hangNext: () => (hang = true) };
 }
@@ -90,7 +67,7 @@ describe('landmarker worker', () => {
     hangNext();
     const pending = landmarker.detect(frame);
     await vi.waitFor(() => expect(calls).toContain('detect'));
-    spawned[0]!.crash();
+    spawned[0]!.crash('out of memory');
     await expect(pending).rejects.toBeInstanceOf(WorkerCrashedError);
     await expect(landmarker.detect(frame)).rejects.toBeInstanceOf(WorkerCrashedError);
     await landmarker.close();
@@ -102,7 +79,7 @@ describe('landmarker worker', () => {
     stubBitmaps();
     const { bridge, spawned } = fakeWorkers();
     const landmarker = await landmarkerOn(bridge, init);
-    spawned[0]!.crash();
+    spawned[0]!.crash('out of memory');
     await expect(landmarker.detect(frame)).rejects.toBeInstanceOf(WorkerCrashedError);
     expect(spawned).toHaveLength(1);
   });

@@ -1,14 +1,6 @@
-import { expose } from 'comlink';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { afterEach, describe, expect, it } from 'vitest';
-import { WorkerBridge, WorkerCrashedError, type WorkerLike } from '../../src/lib/workers/bridge';
-
-/** A worker stand-in: the API is exposed on one end of a real MessageChannel, the bridge holds the other. */
-interface Fake {
-  port: MessagePort;
-  terminated: boolean;
-  crash(message: string): void;
-}
+import { describe, expect, it } from 'vitest';
+import { WorkerBridge, WorkerCrashedError } from '../../src/lib/workers/bridge';
+import { fakeWorkers as fakeWorkersOn } from './helpers/fake-worker';
 
 const api = {
   echo: async (x: number) => x,
@@ -17,31 +9,7 @@ const api = {
 };
 type Api = typeof api;
 
-const opened: MessagePort[] = [];
-afterEach(() => opened.splice(0).forEach((p) => p.close()));
-
-function fakeWorkers() {
-  const spawned: Fake[] = [];
-  const spawn = (): WorkerLike => {
-    const { port1, port2 } = new MessageChannel();
-    opened.push(port1, port2);
-    expose(api, port2 as never);
-    const fake: Fake = {
-      port: port1,
-      terminated: false,
-      crash: (message) => port1.dispatchEvent(Object.assign(new Event('error'), { message })),
-    };
-    spawned.push(fake);
-    return Object.assign(port1, {
-      terminate: () => {
-        fake.terminated = true;
-        port1.close();
-        port2.close();
-      },
-    }) as unknown as WorkerLike;
-  };
-  return { spawn, spawned };
-}
+const fakeWorkers = () => fakeWorkersOn(api);
 
 describe('WorkerBridge', () => {
   it('starts one worker on demand and reuses it', async () => {
