@@ -1,7 +1,7 @@
 /**
  * Turns files a user picked into a stored data set: a shop's own `user,item,rating[,timestamp]`
  * CSV, or the files of a MovieLens folder (u.data + u.item, or ratings.csv + movies.csv).
- * Pure: the worker reads the files and stores the result.
+ * Pure: the worker parses the files; the client stores the result (src/lib/db).
  */
 import type { Dataset } from './rows';
 import { indexRatings, type RatingRow } from './dataset';
