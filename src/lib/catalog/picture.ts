@@ -512,5 +512,12 @@ export function productPicture(p: Product): string {
 
 /** The picture as a data: URL, for <img src> (the CSP allows data: images). */
 export function pictureDataUrl(p: Product): string {
-  return 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(productPicture(p));
+  let url = dataUrls.get(p);
+  if (url === undefined) {
+    url = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(productPicture(p));
+    dataUrls.set(p, url);
+  }
+  return url;
 }
+/** Drawn once per product: lists re-render often (each retrain, each like). */
+const dataUrls = new WeakMap<Product, string>();

@@ -437,6 +437,9 @@ export class Recommender {
     this.#model = toLoaded(result.meta, result.buffer, extra);
     this.#reports = result.reports;
     this.#training = { phase: 'done', losses, ms: performance.now() - started };
+    // Keeping it for next time waits for the next task: the new list paints first, and neither
+    // half is a long task on a busy phone.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     try {
       if (result.calibration) {
         this.#calibration = result.calibration;

@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findSystemChromium } from '/work/main/tests/e2e/chromium.mjs';
+import fs from 'node:fs';
+const browser = await chromium.launch({ executablePath: findSystemChromium(), args: CHROMIUM_ARGS });
+const page = await browser.newPage();
+await page.goto('http://localhost:4173/#/for-you');
+await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+await page.getByRole('button', { name: 'Retrain now' }).waitFor();
+await page.waitForTimeout(1000);
+await page.evaluate(() => { window.lt = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.lt.push([e.startTime|0, e.duration]); }).observe({ type: 'longtask' }); window.t0 = performance.now(); });
+await browser.startTracing(page, { path: '/tmp/trace.json', categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] });
+await page.getByRole('button', { name: 'Retrain now' }).click();
+await page.waitForFunction(() => [...document.querySelectorAll('[role="status"]')].some((e) => e.textContent?.startsWith('Trained in')), null, { timeout: 30000, polling: 250 });
+await page.waitForTimeout(500);
+await browser.stopTracing();
+console.log(await page.evaluate(() => [window.t0, window.lt]));
+await browser.close();
