@@ -9,6 +9,7 @@ import { mediapipe, tasksVisionPrivacy } from './src/build/mediapipe.ts';
 import { wordVectors } from './src/build/word-vectors.ts';
 import { assistantModel } from './src/build/assistant-model.ts';
 import { shopModel } from './src/build/shop-model.ts';
+import { shopPack } from './src/build/shop-pack.ts';
 
 /** Ships the CSP inside the built index.html (dev keeps Vite's inline HMR styles working). */
 function cspMeta(): Plugin {
@@ -36,6 +37,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     cspMeta(),
+    shopPack(), // the shop: its catalog, pictures and settings, from its shop pack
     ...mediapipe(), // try-on: wasm + models from pinned npm packages, usage logging removed
     wordVectors(), // assistant: English word vectors cut from a pinned npm package
     assistantModel(), // assistant: the intent model trained on the built-in FAQ at build time
@@ -70,9 +72,10 @@ export default defineConfig({
         globIgnores: ['mediapipe/**', 'models/word-vectors-*', '**/*.wasm'],
         runtimeCaching: [
           {
-            // The same cache the page fills with progress; served from it, online or not.
+            // The same cache the page fills with progress; served from it, online or not. The
+            // shop's pictures join it as they are first shown.
             urlPattern: ({ url, sameOrigin }) =>
-              sameOrigin && /\/(mediapipe|models|assistant)\/|\.wasm$/.test(url.pathname),
+              sameOrigin && /\/(mediapipe|models|assistant|shop\/img)\/|\.wasm$/.test(url.pathname),
             handler: 'CacheFirst',
             options: { cacheName: 'private-aisle-assets' },
           },

@@ -1,18 +1,20 @@
 /**
- * Vite plugin: the shop's recommender, trained at build time on the generated catalog with the
+ * Vite plugin: the shop's recommender, trained at build time on the shop's catalog (its shop pack) with the
  * plain-JS engine the training worker runs (seeded, so the same build gives the same bytes), and
  * served from our own origin as a precached file. The device uses it at once on first use and
  * only trains once the shopper rates or buys.
  */
 import type { Plugin } from 'vite';
 import { ownOriginAssets } from './own-origin-assets.ts';
-import { CATALOG_VERSION, generateCatalog } from '../lib/catalog/generate.ts';
+import { readShop, shopDir } from './shop-pack.ts';
 import { SHOP_MODEL_FILE, buildShopModelFile } from '../lib/recommender/worker/shop-model.ts';
 
 let file: Uint8Array | undefined;
 /** The shipped model's bytes, trained once per build. */
 export function shopModelFile(): Uint8Array {
-  return (file ??= buildShopModelFile(generateCatalog(), CATALOG_VERSION));
+  if (file) return file;
+  const { pack, catalogVersion } = readShop(shopDir());
+  return (file = buildShopModelFile(pack.products, catalogVersion));
 }
 
 /** Emits the trained model into the build and serves it in `vite dev`. */

@@ -1,16 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import {
-  CATALOG_VERSION,
   CATEGORIES,
-  CATEGORY_NAMES,
   COLOURS,
   TAG_NAMES,
   catalogById,
   generateCatalog,
   pictureDataUrl,
-  priceBounds,
   productPicture,
-  searchProducts,
   type Category,
   type Product,
 } from '../../src/lib/catalog';
@@ -19,13 +15,11 @@ const catalog = generateCatalog();
 const TRY_ON: Category[] = ['glasses', 'sunglasses', 'hats', 'earrings', 'lipsticks'];
 const HEX = /^#[0-9a-f]{6}$/;
 const CJK = /[\u4e00-\u9fff]/;
-const ids = (products: Product[]) => products.map((p) => p.id).sort();
 const inCategory = (c: Category) => catalog.filter((p) => p.category === c);
 
 describe('generateCatalog', () => {
   it('is deterministic', () => {
     expect(generateCatalog()).toEqual(catalog);
-    expect(typeof CATALOG_VERSION).toBe('number');
   });
 
   it('has at least 200 products with unique, stable-looking ids', () => {
@@ -36,7 +30,8 @@ describe('generateCatalog', () => {
   });
 
   it('covers every category with at least 15 products', () => {
-    for (const c of CATEGORIES) expect(inCategory(c).length).toBeGreaterThanOrEqual(15);
+    for (const c of CATEGORIES.filter((c) => c !== 'other'))
+      expect(inCategory(c).length).toBeGreaterThanOrEqual(15);
   });
 
   it('names and describes every product in both languages', () => {
@@ -215,109 +210,5 @@ describe('productPicture', () => {
     const url = pictureDataUrl(p);
     expect(url.startsWith('data:image/svg+xml;charset=utf-8,')).toBe(true);
     expect(decodeURIComponent(url.slice(url.indexOf(',') + 1))).toBe(productPicture(p));
-  });
-});
-
-describe('searchProducts', () => {
-  const hasColour = (key: string) => (p: Product) => p.colours.includes(key);
-
-  it('returns everything, in order, for an empty query', () => {
-    expect(searchProducts(catalog, {}, 'en')).toEqual(catalog);
-    expect(searchProducts(catalog, { text: '   ', category: 'all' }, 'zh-CN')).toEqual(catalog);
-  });
-
-  it('finds red products by their Chinese colour name', () => {
-    const results = searchProducts(catalog, { text: '红色' }, 'en');
-    const red = catalog.filter(hasColour('red'));
-    expect(red.length).toBeGreaterThan(0);
-    for (const p of red) expect(results).toContain(p);
-    // 酒红色 (burgundy) contains 红色, as a Chinese reader would expect
-    for (const p of results)
-      expect(p.colours.some((c) => c === 'red' || c === 'burgundy')).toBe(true);
-  });
-
-  it('matches English words at word starts, not inside other words', () => {
-    const results = searchProducts(catalog, { text: 'red' }, 'en');
-    expect(ids(results)).toEqual(ids(catalog.filter(hasColour('red'))));
-  });
-
-  it('finds the same sunglasses in English and Chinese, whatever the UI locale', () => {
-    const sunglasses = ids(inCategory('sunglasses'));
-    expect(ids(searchProducts(catalog, { text: 'sunglasses' }, 'en'))).toEqual(sunglasses);
-    expect(ids(searchProducts(catalog, { text: '太阳镜' }, 'en'))).toEqual(sunglasses);
-    expect(ids(searchProducts(catalog, { text: 'Sunglasses' }, 'zh-CN'))).toEqual(sunglasses);
-    expect(ids(searchProducts(catalog, { text: '太阳镜' }, 'zh-CN'))).toEqual(sunglasses);
-  });
-
-  it('searches category, tag and brand names in both languages', () => {
-    // Lipsticks first (their names say 口红); a clutch that fits "一支口红" may follow.
-    const lipsticks = inCategory('lipsticks');
-    const lip = searchProducts(catalog, { text: '口红' }, 'en');
-    expect(ids(lip.slice(0, lipsticks.length))).toEqual(ids(lipsticks));
-    expect(ids(searchProducts(catalog, { text: CATEGORY_NAMES.hats['zh-CN'] }, 'en'))).toEqual(
-      ids(inCategory('hats')),
-    );
-    const polarized = catalog.filter((p) => p.tags.includes('polarized'));
-    expect(polarized.length).toBeGreaterThan(0);
-    expect(ids(searchProducts(catalog, { text: '偏光' }, 'en'))).toEqual(ids(polarized));
-    expect(ids(searchProducts(catalog, { text: 'polarized' }, 'zh-CN'))).toEqual(ids(polarized));
-    const brand = (catalog[0] as Product).brand;
-    const byBrand = searchProducts(catalog, { text: brand.toLowerCase() }, 'en');
-    expect(byBrand.length).toBeGreaterThan(0);
-    for (const p of byBrand) expect(p.brand).toBe(brand);
-  });
-
-  it('ANDs words and splits Chinese queries into known words', () => {
-    const results = searchProducts(catalog, { text: 'round glasses' }, 'en');
-    expect(results.length).toBeGreaterThan(0);
-    for (const p of results) {
-      expect(p.category).toBe('glasses');
-      expect(p.tryOn?.kind === 'eyewear' && p.tryOn.frameShape).toBe('round');
-    }
-    const chinese = searchProducts(catalog, { text: '黑色太阳镜' }, 'zh-CN');
-    expect(chinese.length).toBeGreaterThan(0);
-    expect(ids(chinese)).toEqual(ids(inCategory('sunglasses').filter(hasColour('black'))));
-  });
-
-  it('folds full-width input and trims', () => {
-    expect(ids(searchProducts(catalog, { text: '　ＳＵＮＧＬＡＳＳＥＳ　' }, 'en'))).toEqual(
-      ids(inCategory('sunglasses')),
-    );
-  });
-
-  it('ranks name matches above description-only matches', () => {
-    // Cotton hats say "cotton" only in their description; cotton T-shirts say it in their name.
-    const results = searchProducts(catalog, { text: 'cotton' }, 'en');
-    const inName = results.map((p) => p.name.en.toLowerCase().includes('cotton'));
-    expect(inName).toContain(true);
-    expect(inName).toContain(false);
-    expect(inName.indexOf(false)).toBe(inName.lastIndexOf(true) + 1);
-    // Hats come before apparel in the catalog, so ranking really reordered them.
-    expect((results[0] as Product).category).not.toBe('hats');
-  });
-
-  it('filters by category, price and colour', () => {
-    const hats = searchProducts(catalog, { category: 'hats' }, 'en');
-    expect(ids(hats)).toEqual(ids(inCategory('hats')));
-
-    const cheap = searchProducts(catalog, { minPriceCents: 100_00, maxPriceCents: 300_00 }, 'en');
-    expect(cheap.length).toBeGreaterThan(0);
-    for (const p of cheap) {
-      expect(p.priceCents).toBeGreaterThanOrEqual(100_00);
-      expect(p.priceCents).toBeLessThanOrEqual(300_00);
-    }
-    expect(cheap.length).toBe(
-      catalog.filter((p) => p.priceCents >= 100_00 && p.priceCents <= 300_00).length,
-    );
-
-    const navyBags = searchProducts(catalog, { category: 'bags', colour: 'navy' }, 'en');
-    expect(ids(navyBags)).toEqual(ids(inCategory('bags').filter(hasColour('navy'))));
-  });
-
-  it('reports price bounds', () => {
-    const { minCents, maxCents } = priceBounds(catalog);
-    expect(minCents).toBe(Math.min(...catalog.map((p) => p.priceCents)));
-    expect(maxCents).toBe(Math.max(...catalog.map((p) => p.priceCents)));
-    expect(priceBounds([])).toEqual({ minCents: 0, maxCents: 0 });
   });
 });

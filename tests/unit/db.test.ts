@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CATALOG_VERSION, generateCatalog } from '../../src/lib/catalog/generate';
+import shop from 'virtual:shop';
+import { generateCatalog } from '../../src/lib/catalog/generate';
 import {
   AisleDB,
   StorageError,
@@ -65,7 +66,7 @@ describe('seeding', () => {
     expect(orders.every((o) => o.profileId === 'me')).toBe(true);
     expect(orders.every((o) => /^PA-\d{2}-\d{6}$/.test(o.id))).toBe(true);
     expect(new Set(orders.map((o) => o.status)).size).toBeGreaterThanOrEqual(3);
-    expect(await getSetting(db, 'catalogVersion', null)).toBe(CATALOG_VERSION);
+    expect(await getSetting(db, 'catalogVersion', null)).toBe(shop.catalogVersion);
   });
 
   it('reopening neither duplicates nor overwrites personal data', async () => {
@@ -100,13 +101,13 @@ describe('seeding', () => {
     await setRating(first, 'me', productId(), 5);
     // Pretend the stored catalog came from an older release.
     await first.products.put({ ...generateCatalog()[0]!, id: 'stale-001' });
-    await setSetting(first, 'catalogVersion', CATALOG_VERSION - 1);
+    await setSetting(first, 'catalogVersion', 'an-older-catalog');
     first.close();
 
     const db = await freshDb(name);
     expect(await db.products.get('stale-001')).toBeUndefined();
     expect(await db.products.count()).toBe(generateCatalog().length);
-    expect(await getSetting(db, 'catalogVersion', null)).toBe(CATALOG_VERSION);
+    expect(await getSetting(db, 'catalogVersion', null)).toBe(shop.catalogVersion);
     expect((await ratingsFor(db, 'me')).map((r) => r.rating)).toEqual([5]);
   });
 

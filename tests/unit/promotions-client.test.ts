@@ -12,6 +12,7 @@ import {
   storedBandit,
 } from '../../src/lib/promotions/client/promotions';
 import { PROMOTIONS } from '../../src/lib/promotions/shared/data';
+import { CONTEXT_LENGTH } from '../../src/lib/promotions/shared/context';
 import { protectProfile } from '../../src/lib/db/sealing/protection';
 
 const opened: AisleDB[] = [];
@@ -47,13 +48,13 @@ describe('promotions on the device', () => {
       ['impression', a.promotion.id],
       ['impression', b.promotion.id],
     ]);
-    expect(events.every((e) => e.context?.length === 15)).toBe(true);
+    expect(events.every((e) => e.context?.length === CONTEXT_LENGTH)).toBe(true);
   });
 
   it('learns a click once (reward 1) and a later redemption does not count twice', async () => {
     const db = await freshDb();
     const shown = await showPromotion(db, options);
-    const arm = PROMOTIONS.indexOf(shown.promotion);
+    const arm = PROMOTIONS.findIndex((p) => p.id === shown.promotion.id);
     const before = (await storedBandit(db))!.bandit.b[arm]!;
     await respond(db, shown, 'me', 'click');
     await respond(db, shown, 'me', 'redeem');
@@ -66,7 +67,7 @@ describe('promotions on the device', () => {
     expect((await storedBandit(db))!.bandit.updates).toBe(1);
     expect(
       (await db.promotionEvents.where('type').equals('click').toArray())[0]?.context,
-    ).toHaveLength(15);
+    ).toHaveLength(CONTEXT_LENGTH);
   });
 
   it('uses the profile’s ratings: a hat lover is offered hats first', async () => {
@@ -108,7 +109,7 @@ describe('promotions on the device', () => {
     const db = await freshDb();
     await db.settings.put({ key: BANDIT_KEY, value: { bandit: { version: 1, arms: ['gone'] } } });
     const shown = await showPromotion(db, options);
-    expect(PROMOTIONS).toContain(shown.promotion);
+    expect(PROMOTIONS.map((p) => p.id)).toContain(shown.promotion.id);
     expect((await storedBandit(db))!.bandit.arms).toEqual(PROMOTIONS.map((p) => p.id));
   });
 

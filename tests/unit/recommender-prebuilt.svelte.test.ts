@@ -4,6 +4,7 @@ import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { cleanups, freshDb, until } from './helpers/runes';
 import { shopModelFile } from '../../src/build/shop-model';
+import shop from 'virtual:shop';
 import { generateCatalog } from '../../src/lib/catalog/generate';
 import type { AisleDB } from '../../src/lib/db';
 import {
@@ -30,6 +31,7 @@ function makeStore(db: AisleDB, loader: ShippedModelLoader, catalog = products) 
     store = new Recommender({
       source: () => ({ db, profileId: 'me' }),
       products: catalog,
+      catalogVersion: shop.catalogVersion,
       trainer,
       shipped: loader,
       retrainDelayMs: 30,

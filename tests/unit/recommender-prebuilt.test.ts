@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shopModelFile } from '../../src/build/shop-model';
-import { CATALOG_VERSION, generateCatalog } from '../../src/lib/catalog/generate';
+import shop from 'virtual:shop';
+import { generateCatalog } from '../../src/lib/catalog/generate';
 import { deserialiseModel, foldInUser } from '../../src/lib/recommender/shared/model';
 import { recommend } from '../../src/lib/recommender/shared/recommend';
 import {
@@ -10,6 +11,7 @@ import {
 } from '../../src/lib/recommender/worker/shop-model';
 
 const products = generateCatalog();
+const CATALOG_VERSION = shop.catalogVersion;
 
 describe('the shipped shop recommender', () => {
   it('is byte-identical from one build to the next', () => {

@@ -46,6 +46,7 @@ function makeStore(db: AisleDB, trainer: ShopTrainer, retrainDelayMs = 30): Reco
     store = new Recommender({
       source: () => ({ db, profileId: 'me' }),
       products,
+      catalogVersion: 'a-catalog',
       trainer,
       retrainDelayMs,
     });

@@ -3,10 +3,20 @@ import type { Category } from '../catalog/types';
 import type { OrderStatus } from '../db/schema';
 import type { FaqImportCode } from './shared/knowledge';
 
-const CONTACT_EN =
-  'You can reach our team: call 400-000-1234 (9:00-21:00 every day) or write to help@privateaisle.example.';
-const CONTACT_ZH =
-  '您可以联系我们的客服团队：拨打 400-000-1234（每天 9:00-21:00），或发邮件至 help@privateaisle.example。';
+import { shopSettings } from '../shell/catalog';
+import { fillTemplate } from '../shop/shared/templates';
+
+// The shop's contact details come from its settings, like the FAQ's (src/lib/shop/shared).
+const CONTACT_EN = fillTemplate(
+  'You can reach our team: call {phone} ({serviceHours} every day) or write to {email}.',
+  shopSettings,
+  'en',
+);
+const CONTACT_ZH = fillTemplate(
+  '您可以联系我们的客服团队：拨打 {phone}（每天 {serviceHours}），或发邮件至 {email}。',
+  shopSettings,
+  'zh-CN',
+);
 
 export const assistantEn = {
   title: 'Help',
@@ -105,6 +115,7 @@ export const assistantEn = {
     bags: 'bags',
     electronics: 'electronics',
     home: 'home goods',
+    other: 'other products',
   } satisfies Record<Category, string>,
 };
 
@@ -207,5 +218,6 @@ export const assistantZhCN: typeof assistantEn = {
     bags: '包袋',
     electronics: '电子产品',
     home: '家居用品',
+    other: '其他商品',
   },
 };

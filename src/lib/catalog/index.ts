@@ -2,7 +2,5 @@ export * from './types';
 export { COLOURS, TAG_NAMES, colour } from './colours';
 export type { NamedColour } from './colours';
 export { CATEGORY_NAMES } from './names';
-export { generateCatalog, catalogById, CATALOG_VERSION } from './generate';
+export { generateCatalog, catalogById } from './generate';
 export { productPicture, pictureDataUrl } from './picture';
-export { searchProducts, priceBounds, normalise } from './search';
-export type { SearchQuery } from './search';

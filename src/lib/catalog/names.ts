@@ -12,4 +12,5 @@ export const CATEGORY_NAMES: Record<Category, Localized> = {
   bags: { en: 'Bags', 'zh-CN': '包' },
   electronics: { en: 'Electronics', 'zh-CN': '电子产品' },
   home: { en: 'Home', 'zh-CN': '家居' },
+  other: { en: 'Other', 'zh-CN': '其他' },
 };

@@ -1,5 +1,8 @@
-/** The demo catalog's shape. Try-on parameters live on the product so that the Shop picture
- *  and the try-on renderer draw from the same record. */
+/**
+ * A product, as the app uses it, whatever the shop pack it came from (src/lib/shop/shared/pack).
+ * Try-on parameters live on the product so that the Shop picture and the try-on renderer draw
+ * from the same record.
+ */
 
 export type Locale = 'en' | 'zh-CN';
 export type Localized = Record<Locale, string>;
@@ -15,7 +18,14 @@ export const CATEGORIES = [
   'bags',
   'electronics',
   'home',
+  'other',
 ] as const;
+/**
+ * The app's departments: what try-on, offers, the assistant and For you know how to treat. A
+ * pack's own product type (`Product.type`) is kept as the shop wrote it and mapped to one of
+ * these (shop.json `departments`, the Google product taxonomy, or words in the type), else
+ * 'other'.
+ */
 export type Category = (typeof CATEGORIES)[number];
 
 /** Named colours, each with a display hex and names in both languages (see colours.ts). */
@@ -55,14 +65,41 @@ export interface LipstickParams {
 }
 export type TryOnParams = EyewearParams | HatParams | EarringParams | LipstickParams;
 
+/** One of a product's options (Shopify's Option1..3 Name, a feed's color / size). */
+export interface ProductOption {
+  name: Localized; // "Size" / "尺码"
+  values: string[]; // as the shop wrote them, in variant order
+}
+
+/** A purchasable variant: one value per option, in `Product.options` order. */
+export interface Variant {
+  sku: string;
+  values: string[];
+  priceCents: number;
+  compareAtCents?: number;
+  image?: ProductImage;
+}
+
+/** A picture made at build time from the pack: `${src}-${width}.webp` for each width. */
+export interface ProductImage {
+  src: string; // path under the app's base, without the "-<width>.webp" suffix
+  widths: number[]; // ascending
+  alt: Localized;
+}
+
 export interface Product {
-  id: string; // stable, e.g. "glasses-007"
-  category: Category;
-  name: Localized;
-  description: Localized;
-  brand: string; // invented brand names, same in both languages
-  priceCents: number; // CNY fen / cents; displayed with the locale's currency format
-  colours: ColourName[]; // keys of COLOURS, first is the main colour
-  tags: string[]; // lowercase English keys; display names via TAG_NAMES
+  id: string; // stable: the pack's handle / item_group_id / id, e.g. "glasses-007"
+  category: Category; // the department (see CATEGORIES)
+  type?: Localized; // the shop's own product type, where it differs from the department's name
+  name: Localized; // both languages; a pack with one language repeats it
+  description: Localized; // plain text (HTML from a pack is reduced to text)
+  brand: string; // Vendor / brand, same in both languages
+  priceCents: number; // the lowest variant price, in the shop currency's minor unit
+  compareAtCents?: number; // "was" price, where the shop gives one
+  colours: ColourName[]; // keys of COLOURS where known, else the shop's colour words; main first
+  tags: string[]; // lower case; display names via TAG_NAMES where known
+  options?: ProductOption[];
+  variants?: Variant[]; // present when the product has options
+  image?: ProductImage; // absent: a picture drawn on the device (productPicture)
   tryOn?: TryOnParams; // present for glasses, sunglasses, hats, earrings, lipsticks
 }

@@ -1,5 +1,5 @@
 /** Opening the database and seeding what a first run needs. */
-import { CATALOG_VERSION, generateCatalog } from '../catalog/generate';
+import shop from 'virtual:shop';
 import { demoOrders } from './demo-orders';
 import { StorageError, toStorageError } from './errors';
 import { AisleDB, DB_NAME, type Profile } from './schema';
@@ -42,10 +42,10 @@ export async function openDatabase(name: string = DB_NAME): Promise<AisleDB> {
 async function seed(db: AisleDB): Promise<void> {
   await db.transaction('rw', [db.products, db.profiles, db.orders, db.settings], async () => {
     const stored = await db.settings.get(CATALOG_VERSION_KEY);
-    if (stored?.value !== CATALOG_VERSION) {
+    if (stored?.value !== shop.catalogVersion) {
       await db.products.clear();
-      await db.products.bulkAdd(generateCatalog());
-      await db.settings.put({ key: CATALOG_VERSION_KEY, value: CATALOG_VERSION });
+      await db.products.bulkAdd(shop.products);
+      await db.settings.put({ key: CATALOG_VERSION_KEY, value: shop.catalogVersion });
     }
 
     if ((await db.profiles.count()) > 0) return;

@@ -2,6 +2,8 @@ import type { Locale } from '../catalog/types';
 import { en, type Messages } from './en';
 import { zhCN } from './zh-CN';
 import { browserLocale } from './browser-locale';
+import { formatMoney } from '../shop/shared/money';
+import { shopSettings } from '../shell/catalog';
 
 const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
 /** Kept in localStorage (not IndexedDB) because it must be known before the first paint. */
@@ -40,8 +42,13 @@ export const i18n = {
   },
 };
 
-export function formatPrice(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' }).format(cents / 100);
+/** A price in the shop's currency: "¥199", "£3.95". */
+export function formatPrice(
+  cents: number,
+  locale: Locale,
+  currency: string = shopSettings.currency,
+): string {
+  return formatMoney(cents, currency, locale);
 }
 
 export function formatBytes(bytes: number, locale: Locale): string {

@@ -2,8 +2,11 @@
  * The app shell's UI text: names, navigation, language and profile pickers, storage error
  * notices, the update prompt. The Chinese half must have exactly the same shape.
  */
+import { shopSettings } from './catalog';
+
 export const shellEn = {
-  appName: 'Private Aisle',
+  /** The shop's name, from its shop pack. */
+  appName: shopSettings.name.en,
   tagline: 'On-device AI shopping. Nothing leaves your device.',
   skipToContent: 'Skip to content',
   nav: {
@@ -61,7 +64,7 @@ export const shellEn = {
 };
 
 export const shellZhCN: typeof shellEn = {
-  appName: 'Private Aisle 私享购',
+  appName: shopSettings.name['zh-CN'],
   tagline: '设备端 AI 购物。任何数据都不会离开你的设备。',
   skipToContent: '跳到主要内容',
   nav: {

@@ -24,7 +24,7 @@ import { href, type ViewName } from '../../shell/routes';
 import { WorkerCrashedError } from '../../workers/bridge';
 import {
   answerOf,
-  builtInEntries,
+  builtInTemplates,
   mergeKnowledge,
   storedEntries,
   titleOf,
@@ -32,8 +32,13 @@ import {
   type KnowledgeEntry,
   type Lang,
 } from '../shared/knowledge';
+import { applyShopToFaq } from '../../shop/shared/faq';
+import { shopSettings } from '../../shell/catalog';
 import { categoryIn, describeOrders, languageOf, lookUpOrders, messagesFor } from './actions';
 import type { AssistantEngine, SnapshotStore } from './engine';
+
+/** The built-in FAQ, its answers written with this shop's policy values. */
+const builtInEntries = applyShopToFaq(builtInTemplates, shopSettings);
 
 export interface QuickReply {
   label: string;

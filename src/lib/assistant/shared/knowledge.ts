@@ -7,6 +7,8 @@ import * as v from 'valibot';
 import faq from '../data/faq.json';
 import outOfScope from '../data/out-of-scope.json';
 import { OUT_OF_SCOPE } from './rank';
+import { applyShopToFaq } from '../../shop/shared/faq';
+import { DEFAULT_SETTINGS } from '../../shop/shared/defaults';
 
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -86,7 +88,18 @@ function loadBuiltIn(): KnowledgeEntry[] {
   return parsed.output.entries;
 }
 
-export const builtInEntries: readonly KnowledgeEntry[] = loadBuiltIn();
+/** faq.json as written: answers with placeholders ({freeShippingFrom}, {phone} …). */
+export const builtInTemplates: readonly KnowledgeEntry[] = loadBuiltIn();
+
+/**
+ * The answers filled with the demo shop's values (src/lib/shop/shared/faq.ts): what training
+ * (questions only) and the tests read. The app fills them with its own shop's settings
+ * (assistant/client/chat.svelte.ts).
+ */
+export const builtInEntries: readonly KnowledgeEntry[] = applyShopToFaq(
+  builtInTemplates,
+  DEFAULT_SETTINGS,
+);
 
 /** Lower case, NFKC (full-width to half-width), no spaces or punctuation: for duplicate checks. */
 export function normalizeQuestion(text: string): string {

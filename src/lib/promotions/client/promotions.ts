@@ -19,7 +19,11 @@ import {
   contextToVector,
   type PromoContext,
 } from '../shared/context';
-import { PROMOTIONS } from '../shared/data';
+import { promotionsFor } from '../shared/data';
+import { shopSettings } from '../../shell/catalog';
+
+/** The shop's offers, written with its policy values. */
+const PROMOTIONS = promotionsFor(shopSettings);
 import { ROTATION_EXPLANATION, explain, rotationIndex, type Explanation } from '../shared/explain';
 import type { Promotion } from '../shared/schema';
 

@@ -1,10 +1,19 @@
 /**
  * The demo shop's promotions, in both languages. Project data: the unit test validates every
  * entry against PromotionSchema. Order matters only for the fixed rotation (personalisation off).
+ *
+ * Texts state no number of their own: an offer's amounts come from its own fields ({amountOff},
+ * {minSpend}, {discount} …) and the shop's policies from its settings ({freeShippingFrom}), so
+ * a text cannot disagree with the rule it describes (see src/lib/shop/shared/templates.ts).
  */
+import type { Locale, Localized } from '../../catalog/types';
+import { DEFAULT_SETTINGS } from '../../shop/shared/defaults';
+import type { ShopSettings } from '../../shop/shared/settings';
+import { fillTemplate, offerValues } from '../../shop/shared/templates';
 import type { Promotion } from './schema';
 
-export const PROMOTIONS: readonly Promotion[] = [
+/** The offers as written, before the shop's settings fill them. */
+export const PROMOTION_TEMPLATES: readonly Promotion[] = [
   {
     id: 'welcome-20',
     kind: 'coupon',
@@ -12,10 +21,10 @@ export const PROMOTIONS: readonly Promotion[] = [
     code: 'WELCOME20',
     amountOffCents: 2000,
     minSpendCents: 19900,
-    title: { en: '¥20 off your order', 'zh-CN': '订单立减 ¥20' },
+    title: { en: '{amountOff} off your order', 'zh-CN': '订单立减 {amountOff}' },
     text: {
-      en: 'Spend ¥199 or more and save ¥20 with code WELCOME20.',
-      'zh-CN': '满 ¥199 使用优惠码 WELCOME20 立减 ¥20。',
+      en: 'Spend {minSpend} or more and save {amountOff} with code {code}.',
+      'zh-CN': '满 {minSpend} 使用优惠码 {code} 立减 {amountOff}。',
     },
   },
   {
@@ -24,10 +33,10 @@ export const PROMOTIONS: readonly Promotion[] = [
     categories: ['sunglasses'],
     code: 'SUNNY15',
     percentOff: 15,
-    title: { en: '15% off sunglasses', 'zh-CN': '太阳镜 85 折' },
+    title: { en: '{discount} sunglasses', 'zh-CN': '太阳镜 {discount}' },
     text: {
-      en: 'Code SUNNY15 takes 15% off any pair of sunglasses.',
-      'zh-CN': '使用优惠码 SUNNY15，任意太阳镜享 85 折。',
+      en: 'Code {code} takes {discount} any pair of sunglasses.',
+      'zh-CN': '使用优惠码 {code}，任意太阳镜享 {discount}。',
     },
   },
   {
@@ -36,10 +45,10 @@ export const PROMOTIONS: readonly Promotion[] = [
     categories: ['lipsticks'],
     code: 'LIPS10',
     percentOff: 10,
-    title: { en: '10% off lipsticks', 'zh-CN': '口红 9 折' },
+    title: { en: '{discount} lipsticks', 'zh-CN': '口红 {discount}' },
     text: {
-      en: 'Find your shade: code LIPS10 takes 10% off every lipstick.',
-      'zh-CN': '找到你的色号：优惠码 LIPS10，全部口红 9 折。',
+      en: 'Find your shade: code {code} takes {discount} every lipstick.',
+      'zh-CN': '找到你的色号：优惠码 {code}，全部口红 {discount}。',
     },
   },
   {
@@ -49,10 +58,10 @@ export const PROMOTIONS: readonly Promotion[] = [
     code: 'HOME30',
     amountOffCents: 3000,
     minSpendCents: 30000,
-    title: { en: '¥30 off for your home', 'zh-CN': '家居满减 ¥30' },
+    title: { en: '{amountOff} off for your home', 'zh-CN': '家居满减 {amountOff}' },
     text: {
-      en: 'Spend ¥300 on home goods and save ¥30 with code HOME30.',
-      'zh-CN': '家居用品满 ¥300，使用优惠码 HOME30 立减 ¥30。',
+      en: 'Spend {minSpend} on home goods and save {amountOff} with code {code}.',
+      'zh-CN': '家居用品满 {minSpend}，使用优惠码 {code} 立减 {amountOff}。',
     },
   },
   {
@@ -61,10 +70,10 @@ export const PROMOTIONS: readonly Promotion[] = [
     categories: ['electronics'],
     code: 'GADGET12',
     percentOff: 12,
-    title: { en: '12% off electronics', 'zh-CN': '电子产品 88 折' },
+    title: { en: '{discount} electronics', 'zh-CN': '电子产品 {discount}' },
     text: {
-      en: 'Code GADGET12 takes 12% off headphones, speakers and more.',
-      'zh-CN': '使用优惠码 GADGET12，耳机、音箱等享 88 折。',
+      en: 'Code {code} takes {discount} headphones, speakers and more.',
+      'zh-CN': '使用优惠码 {code}，耳机、音箱等享 {discount}。',
     },
   },
   {
@@ -72,10 +81,10 @@ export const PROMOTIONS: readonly Promotion[] = [
     kind: 'bundle',
     categories: ['glasses', 'sunglasses'],
     percentOff: 50,
-    title: { en: 'Second pair half price', 'zh-CN': '第二副半价' },
+    title: { en: 'Second pair {discount}', 'zh-CN': '第二副 {discount}' },
     text: {
-      en: 'Buy glasses and sunglasses together: the cheaper pair is half price.',
-      'zh-CN': '眼镜和太阳镜一起买，较便宜的一副半价。',
+      en: 'Buy glasses and sunglasses together: {discount} the cheaper pair.',
+      'zh-CN': '眼镜和太阳镜一起买，较便宜的一副享 {discount}。',
     },
   },
   {
@@ -85,8 +94,8 @@ export const PROMOTIONS: readonly Promotion[] = [
     percentOff: 20,
     title: { en: 'Summer set: hat + shades', 'zh-CN': '夏日套装：帽子 + 墨镜' },
     text: {
-      en: 'A hat and a pair of sunglasses together, 20% off both.',
-      'zh-CN': '帽子和太阳镜一起买，两件都享 8 折。',
+      en: 'A hat and a pair of sunglasses together, {discount} both.',
+      'zh-CN': '帽子和太阳镜一起买，两件都享 {discount}。',
     },
   },
   {
@@ -96,8 +105,8 @@ export const PROMOTIONS: readonly Promotion[] = [
     amountOffCents: 3000,
     title: { en: 'Gift set: earrings + lipstick', 'zh-CN': '礼盒：耳环 + 口红' },
     text: {
-      en: 'Pair any earrings with a lipstick and save ¥30, gift-wrapped.',
-      'zh-CN': '任意耳环搭配一支口红立减 ¥30，附赠礼品包装。',
+      en: 'Pair any earrings with a lipstick and save {amountOff}, gift-wrapped.',
+      'zh-CN': '任意耳环搭配一支口红立减 {amountOff}，附赠礼品包装。',
     },
   },
   {
@@ -105,10 +114,10 @@ export const PROMOTIONS: readonly Promotion[] = [
     kind: 'bundle',
     categories: ['shoes', 'bags'],
     amountOffCents: 5000,
-    title: { en: 'Shoes + bag: save ¥50', 'zh-CN': '鞋 + 包：立减 ¥50' },
+    title: { en: 'Shoes + bag: save {amountOff}', 'zh-CN': '鞋 + 包：立减 {amountOff}' },
     text: {
-      en: 'Match a pair of shoes with a bag and save ¥50.',
-      'zh-CN': '鞋子搭配一只包，立减 ¥50。',
+      en: 'Match a pair of shoes with a bag and save {amountOff}.',
+      'zh-CN': '鞋子搭配一只包，立减 {amountOff}。',
     },
   },
   {
@@ -116,10 +125,10 @@ export const PROMOTIONS: readonly Promotion[] = [
     kind: 'category-discount',
     categories: ['hats'],
     percentOff: 25,
-    title: { en: 'Hats: 25% off', 'zh-CN': '帽子 75 折' },
+    title: { en: 'Hats: {discount}', 'zh-CN': '帽子 {discount}' },
     text: {
-      en: 'Caps, fedoras, beanies and sun hats, all 25% off this week.',
-      'zh-CN': '鸭舌帽、礼帽、毛线帽和遮阳帽，本周全部 75 折。',
+      en: 'Caps, fedoras, beanies and sun hats, all {discount} this week.',
+      'zh-CN': '鸭舌帽、礼帽、毛线帽和遮阳帽，本周全部 {discount}。',
     },
   },
   {
@@ -127,10 +136,10 @@ export const PROMOTIONS: readonly Promotion[] = [
     kind: 'category-discount',
     categories: ['apparel'],
     percentOff: 20,
-    title: { en: 'Apparel: 20% off', 'zh-CN': '服装 8 折' },
+    title: { en: 'Apparel: {discount}', 'zh-CN': '服装 {discount}' },
     text: {
-      en: 'Tops, jackets and dresses, 20% off while the season lasts.',
-      'zh-CN': '上衣、外套和连衣裙，换季期间 8 折。',
+      en: 'Tops, jackets and dresses, {discount} while the season lasts.',
+      'zh-CN': '上衣、外套和连衣裙，换季期间 {discount}。',
     },
   },
   {
@@ -138,32 +147,70 @@ export const PROMOTIONS: readonly Promotion[] = [
     kind: 'category-discount',
     categories: ['earrings'],
     percentOff: 15,
-    title: { en: 'Earrings: 15% off', 'zh-CN': '耳环 85 折' },
+    title: { en: 'Earrings: {discount}', 'zh-CN': '耳环 {discount}' },
     text: {
-      en: 'Studs, hoops and drops, 15% off every pair.',
-      'zh-CN': '耳钉、耳圈和耳坠，每一对都享 85 折。',
+      en: 'Studs, hoops and drops, {discount} every pair.',
+      'zh-CN': '耳钉、耳圈和耳坠，每一对都享 {discount}。',
     },
   },
   {
-    id: 'ship-99',
+    // The shop's own policy, as an offer: promotionsFor sets its threshold from the settings.
+    id: 'free-shipping',
     kind: 'free-shipping',
     categories: [],
-    minSpendCents: 9900,
-    title: { en: 'Free shipping over ¥99', 'zh-CN': '满 ¥99 包邮' },
+    minSpendCents: DEFAULT_SETTINGS.policies.freeShippingFromCents,
+    title: { en: 'Free shipping from {minSpend}', 'zh-CN': '满 {minSpend} 包邮' },
     text: {
-      en: 'Orders of ¥99 or more ship free, anywhere in the country.',
-      'zh-CN': '订单满 ¥99 全国包邮。',
+      en: 'Orders of {minSpend} or more ship free.',
+      'zh-CN': '订单满 {minSpend} 即享免运费。',
     },
   },
   {
-    id: 'ship-home',
+    // Below the shop's threshold, for small items only: an exception the text names as one.
+    id: 'ship-small',
     kind: 'free-shipping',
-    categories: ['home', 'electronics'],
-    minSpendCents: 29900,
-    title: { en: 'Big items ship free', 'zh-CN': '大件免运费' },
+    categories: ['earrings', 'lipsticks'],
+    minSpendCents: 9900,
+    title: { en: 'Earrings and lipsticks ship free', 'zh-CN': '耳环、口红满 {minSpend} 包邮' },
     text: {
-      en: 'Home goods and electronics over ¥299 ship free, even the bulky ones.',
-      'zh-CN': '家居和电子产品满 ¥299 免运费，大件也包邮。',
+      en: 'Earrings and lipsticks ship free from {minSpend}, no need to reach {freeShippingFrom}.',
+      'zh-CN': '耳环和口红满 {minSpend} 即可包邮，无需凑满 {freeShippingFrom}。',
     },
   },
 ];
+
+/** The offer whose threshold is the shop's free-shipping policy, not a value of its own. */
+const POLICY_OFFER = 'free-shipping';
+
+/** Both languages of an offer's title or text, filled from its own fields and the settings. */
+function fillBoth(text: Localized, p: Promotion, settings: ShopSettings): Localized {
+  const one = (locale: Locale) =>
+    fillTemplate(text[locale], settings, locale, offerValues(p, settings, locale));
+  return { en: one('en'), 'zh-CN': one('zh-CN') };
+}
+
+/**
+ * Whether a free-shipping offer says something the policy does not: the policy offer when the
+ * shop charges for shipping at all, any other one only below the shop's threshold (at or above
+ * it, it would promise what every order already gets).
+ */
+function addsToPolicy(p: Promotion, threshold: number): boolean {
+  if (p.kind !== 'free-shipping') return true;
+  return p.id === POLICY_OFFER ? threshold > 0 : (p.minSpendCents ?? 0) < threshold;
+}
+
+/** The offers as the shop shows them: thresholds from its policies, texts filled. */
+export function promotionsFor(settings: ShopSettings): Promotion[] {
+  const threshold = settings.policies.freeShippingFromCents;
+  return PROMOTION_TEMPLATES.map((t) =>
+    t.id === POLICY_OFFER ? { ...t, minSpendCents: threshold } : t,
+  )
+    .filter((p) => addsToPolicy(p, threshold))
+    .map((p) => ({
+      ...p,
+      title: fillBoth(p.title, p, settings),
+      text: fillBoth(p.text, p, settings),
+    }));
+}
+
+export const PROMOTIONS: readonly Promotion[] = promotionsFor(DEFAULT_SETTINGS);

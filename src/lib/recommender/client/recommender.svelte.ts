@@ -9,7 +9,6 @@
  * and the device's calibration, and the training state (progress, cancel).
  */
 import { proxy } from 'comlink';
-import { CATALOG_VERSION } from '../../catalog/generate';
 import type { Product } from '../../catalog/types';
 import {
   StorageError,
@@ -33,7 +32,7 @@ import {
 import { live, type Live } from '../../db/live.svelte';
 import type { ProbeReport } from '../../ml/shared/ladder';
 import { reportStorageError } from '../../shell/notices.svelte';
-import { products } from '../../shell/catalog';
+import { catalogVersion, products } from '../../shell/catalog';
 import { session } from '../../shell/session.svelte';
 import { isAbortError } from '../../workers/bridge';
 import {
@@ -101,6 +100,8 @@ export type ShippedModelLoader = () => Promise<ArrayBuffer | null>;
 export interface RecommenderOptions {
   source: RecommenderSource;
   products: readonly Product[];
+  /** The catalog's version: a shipped model trained for another catalog is not used. */
+  catalogVersion: string;
   trainer?: ShopTrainer;
   /** Default: fetched from the app's own origin (precached by the service worker). */
   shipped?: ShippedModelLoader;
@@ -144,6 +145,7 @@ export class Recommender {
 
   readonly #source: RecommenderSource;
   readonly #products: readonly Product[];
+  readonly #catalogVersion: string;
   readonly #categoryOf: Record<string, string>;
   readonly #trainer: ShopTrainer;
   readonly #shipped: ShippedModelLoader;
@@ -156,6 +158,7 @@ export class Recommender {
   constructor(options: RecommenderOptions) {
     this.#source = options.source;
     this.#products = options.products;
+    this.#catalogVersion = options.catalogVersion;
     this.#categoryOf = Object.fromEntries(options.products.map((p) => [p.id, p.category]));
     this.#trainer = options.trainer ?? workerTrainer;
     this.#shipped = options.shipped ?? fetchShippedModel;
@@ -354,7 +357,7 @@ export class Recommender {
       const { model: modelMeta, ...extra } = meta;
       const loaded = toLoaded(modelMeta, weights, { ...extra });
       const forThisCatalog =
-        meta.shipped?.catalogVersion === CATALOG_VERSION &&
+        meta.shipped?.catalogVersion === this.#catalogVersion &&
         loaded.itemIds.length === this.#products.length &&
         loaded.itemIds.every((id) => Object.hasOwn(this.#categoryOf, id));
       if (!forThisCatalog) return false;
@@ -477,4 +480,5 @@ export class Recommender {
 export const recommender = new Recommender({
   source: () => (session.db ? { db: session.db, profileId: session.profileId } : null),
   products,
+  catalogVersion,
 });

@@ -32,7 +32,7 @@ export interface ShopSnapshotMeta {
   trainedAt: number;
   ms: number;
   /** Set on the shipped model only: the catalog version it was trained for. */
-  shipped?: { catalogVersion: number };
+  shipped?: { catalogVersion: string };
 }
 
 export interface ShopModelFile {
@@ -43,7 +43,7 @@ export interface ShopModelFile {
 /** Trains the shop model from the catalog (and the shop's ratings, if any) and packs it. */
 export function buildShopModelFile(
   products: readonly Product[],
-  catalogVersion: number,
+  catalogVersion: string,
   imported?: ImportedShopRatings | null,
 ): Uint8Array {
   const { data, maps, features } = shopTrainingData([], [], products, imported);

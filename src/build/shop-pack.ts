@@ -1,0 +1,212 @@
+/**
+ * Vite plugin: the shop the app is built for. `AISLE_SHOP=<folder>` names a shop pack (the
+ * format is in the README), else the demo shop's (src/shops/demo). The pack is read with the
+ * same pure reader a kiosk uses (src/lib/shop/shared/pack.ts) and offered to the app as the
+ * module `virtual:shop`. A bad pack fails the build with every bad row, never a half-built shop.
+ *
+ * Pictures: a path inside the pack, or a URL fetched here, at build time only (the shopper's
+ * browser never fetches another origin). Each is resized and encoded to WebP in a few widths and
+ * served from our own origin under shop/img/; one that cannot be had is a warning, and the
+ * product gets a picture drawn on the device. Encoded files are cached under node_modules/.cache.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import sharp from 'sharp';
+import type { Plugin, ResolvedConfig } from 'vite';
+import type { ProductImage } from '../lib/catalog/types.ts';
+import type { BuiltShop } from '../lib/shop/shared/built.ts';
+import {
+  readPack,
+  type PackFiles,
+  type PackProblem,
+  type ShopPack,
+} from '../lib/shop/shared/pack.ts';
+import { DEMO_PACK_DIR } from './demo-pack.ts';
+
+export const VIRTUAL_SHOP = 'virtual:shop';
+const RESOLVED = `\0${VIRTUAL_SHOP}`;
+/** The widths a picture is encoded in (never wider than its source). */
+export const PICTURE_WIDTHS = [160, 320, 640] as const;
+const PICTURE_DIR = 'shop/img';
+const CACHE_DIR = 'node_modules/.cache/private-aisle/pictures';
+const FETCH_TIMEOUT_MS = 15_000;
+
+/** The pack folder this build is for. */
+export const shopDir = (): string =>
+  process.env.AISLE_SHOP ? resolve(process.env.AISLE_SHOP) : DEMO_PACK_DIR;
+
+/** A folder as the pack reader sees it. */
+export function folderFiles(dir: string): PackFiles {
+  const list = (readdirSync(dir, { recursive: true }) as string[])
+    .map((p) => p.split('\\').join('/'))
+    .filter((p) => !p.split('/').some((part) => part.startsWith('.')))
+    .filter((p) => statSync(join(dir, p)).isFile());
+  return {
+    list: () => list,
+    text: (path) => (list.includes(path) ? readFileSync(join(dir, path), 'utf8') : undefined),
+  };
+}
+
+export class ShopPackError extends Error {
+  constructor(dir: string, problems: readonly PackProblem[]) {
+    super(`The shop pack ${dir} has ${problems.length} problem(s):\n${report(problems)}`);
+    this.name = 'ShopPackError';
+  }
+}
+
+/** One line per problem: "products.csv:12 (Variant Price): Variant Price is not a number". */
+export function report(problems: readonly PackProblem[]): string {
+  return problems
+    .map((p) => {
+      const where = `${p.file}${p.line ? `:${p.line}` : ''}${p.column ? ` (${p.column})` : ''}`;
+      return `  ${where}: ${p.why}`;
+    })
+    .join('\n');
+}
+
+interface Picture {
+  bytes: Uint8Array;
+  widths: number[];
+}
+
+/** A picture's bytes: from the pack, or fetched once (cached on disk between builds). */
+async function pictureBytes(dir: string, source: string): Promise<Uint8Array> {
+  if (!/^https?:\/\//i.test(source)) return readFileSync(join(dir, source));
+  const cached = join(CACHE_DIR, `url-${sha(source)}`);
+  if (existsSync(cached)) return readFileSync(cached);
+  const response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(cached, bytes);
+  return bytes;
+}
+
+const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** Reads the pack (not its pictures). Problems throw a ShopPackError. */
+export function readShop(dir: string): {
+  pack: ShopPack;
+  warnings: string[];
+  catalogVersion: string;
+} {
+  const result = readPack(folderFiles(dir), { folderName: basename(dir) });
+  if (!result.ok) throw new ShopPackError(dir, result.problems);
+  const { pack } = result;
+  return {
+    pack,
+    warnings: result.warnings.length ? [report(result.warnings)] : [],
+    // Pictures are made from these sources, so the version needs nothing else.
+    catalogVersion: sha(JSON.stringify([pack.products, pack.pictures])).slice(0, 12),
+  };
+}
+
+/**
+ * Reads the pack and its pictures. Problems throw a ShopPackError; pictures that cannot be had
+ * come back as warnings.
+ */
+export async function buildShop(
+  dir: string,
+): Promise<{ shop: BuiltShop; pictures: Map<string, Picture>; warnings: string[] }> {
+  const { pack, warnings, catalogVersion } = readShop(dir);
+  const pictures = new Map<string, Picture>();
+  const images = new Map<string, ProductImage>(); // by product id, or "<id> <sku>"
+  const ordered = [...pack.pictures].sort((a, b) => a.position - b.position);
+  for (const picture of ordered) {
+    const key = picture.variantSku
+      ? `${picture.productId} ${picture.variantSku}`
+      : picture.productId;
+    if (images.has(key)) continue; // the first picture of a product (or variant) is its own
+    try {
+      const bytes = await pictureBytes(dir, picture.source);
+      const hash = sha(bytes).slice(0, 16);
+      const { width = 0 } = await sharp(bytes).metadata();
+      if (!width) throw new Error('not a picture');
+      const widths: number[] = PICTURE_WIDTHS.filter((w) => w <= width);
+      if (!widths.length) widths.push(width);
+      pictures.set(hash, { bytes, widths });
+      images.set(key, { src: `${PICTURE_DIR}/${hash}`, widths, alt: picture.alt });
+    } catch (e) {
+      warnings.push(
+        `  ${picture.source}: the picture of ${picture.productId} could not be read ` +
+          `(${(e as Error).message}); a picture is drawn instead`,
+      );
+    }
+  }
+  const products = pack.products.map((p) => {
+    const image = images.get(p.id);
+    const variants = p.variants?.map((v) => {
+      const own = images.get(`${p.id} ${v.sku}`);
+      return own ? { ...v, image: own } : v;
+    });
+    return { ...p, ...(image ? { image } : {}), ...(variants ? { variants } : {}) };
+  });
+  const shop: BuiltShop = {
+    catalogVersion,
+    settings: pack.settings,
+    products,
+    synonyms: pack.synonyms,
+  };
+  return { shop, pictures, warnings };
+}
+
+/** One encoded width of a picture, cached on disk by content. */
+async function encoded(hash: string, picture: Picture, width: number): Promise<Uint8Array> {
+  const cached = join(CACHE_DIR, `${hash}-${width}.webp`);
+  if (existsSync(cached)) return readFileSync(cached);
+  const bytes = await sharp(picture.bytes)
+    .resize({ width, withoutEnlargement: true })
+    .webp({ quality: 80 })
+    .toBuffer();
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(cached, bytes);
+  return bytes;
+}
+
+export function shopPack(): Plugin {
+  let config: ResolvedConfig;
+  let built: ReturnType<typeof buildShop> | undefined;
+  const load = () => (built ??= buildShop(shopDir()));
+  return {
+    name: 'private-aisle:shop-pack',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    resolveId: (id) => (id === VIRTUAL_SHOP ? RESOLVED : undefined),
+    async load(id) {
+      if (id !== RESOLVED) return undefined;
+      const { shop, warnings } = await load();
+      for (const w of warnings) this.warn(`shop pack ${shopDir()}:\n${w}`);
+      return `export default ${JSON.stringify(shop)};`;
+    },
+    async generateBundle() {
+      const { pictures } = await load();
+      for (const [hash, picture] of pictures) {
+        for (const width of picture.widths) {
+          this.emitFile({
+            type: 'asset',
+            fileName: `${PICTURE_DIR}/${hash}-${width}.webp`,
+            source: await encoded(hash, picture, width),
+          });
+        }
+      }
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split('?')[0] ?? '';
+        const match = /\/shop\/img\/([0-9a-f]+)-(\d+)\.webp$/.exec(path);
+        if (!match || !path.startsWith(config.base)) return next();
+        load()
+          .then(async ({ pictures }) => {
+            const picture = pictures.get(match[1]!);
+            if (!picture) return next();
+            const body = await encoded(match[1]!, picture, Number(match[2]));
+            res.setHeader('Content-Type', 'image/webp');
+            res.end(body);
+          })
+          .catch(next);
+      });
+    },
+  };
+}

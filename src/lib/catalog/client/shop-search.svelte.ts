@@ -1,0 +1,117 @@
+/**
+ * The Shop's search, as a store: what the shopper typed and picked (words, department, brand,
+ * colour, price), and the answer (the matching products, best first, their count, the facet
+ * counts, a "did you mean"). Queries run in the search worker over the whole catalog, a page at
+ * a time; the grid asks for more as it scrolls. A query that a newer one replaced is dropped.
+ *
+ * Create it while a component is being set up (it runs an effect, like `live()`).
+ */
+import type { CatalogQuery, CatalogResult } from '../search/index';
+import type { Category } from '../types';
+
+/** The first page: two screens of a kiosk grid. */
+export const PAGE_SIZE = 48;
+/** Typing waits this long for the next key before searching. */
+const TYPING_MS = 120;
+
+export type Search = (query: CatalogQuery) => Promise<CatalogResult>;
+
+const EMPTY_FACETS: CatalogResult['facets'] = {
+  category: {},
+  brand: {},
+  colour: {},
+  priceBand: {},
+};
+
+export class ShopSearch {
+  text = $state('');
+  category = $state<Category | 'all'>('all');
+  brand = $state('');
+  colour = $state('');
+  /** Bounds as the shopper typed them, in the minor unit; null when empty. */
+  minPriceCents = $state<number | null>(null);
+  maxPriceCents = $state<number | null>(null);
+
+  /** The matching products' ids loaded so far, best first. */
+  ids = $state.raw<string[]>([]);
+  total = $state(0);
+  facets = $state.raw<CatalogResult['facets']>(EMPTY_FACETS);
+  suggestion = $state<string | undefined>(undefined);
+  /** False until the first answer for the current query. */
+  loaded = $state(false);
+  /** A search that failed (the worker could not start): the Shop says so. */
+  failed = $state(false);
+
+  readonly #search: Search;
+  #generation = 0;
+  #loadingMore = false;
+
+  constructor(search: Search) {
+    this.#search = search;
+    $effect(() => {
+      const query = this.query;
+      const typed = this.text;
+      const timer = setTimeout(() => void this.#run(query), typed ? TYPING_MS : 0);
+      return () => clearTimeout(timer);
+    });
+  }
+
+  /** The filters as one query (the first page). */
+  get query(): CatalogQuery {
+    return {
+      text: this.text.trim() || undefined,
+      category: this.category,
+      brand: this.brand || undefined,
+      colour: this.colour || undefined,
+      minPriceCents: this.minPriceCents ?? undefined,
+      maxPriceCents: this.maxPriceCents ?? undefined,
+      offset: 0,
+      limit: PAGE_SIZE,
+    };
+  }
+
+  /** Whether more matching products than loaded exist. */
+  get hasMore(): boolean {
+    return this.ids.length < this.total;
+  }
+
+  clearFilters(): void {
+    this.text = '';
+    this.brand = '';
+    this.colour = '';
+    this.minPriceCents = null;
+    this.maxPriceCents = null;
+  }
+
+  /** Loads the next page (the grid calls it near its end); one at a time. */
+  async loadMore(): Promise<void> {
+    if (this.#loadingMore || !this.hasMore) return;
+    this.#loadingMore = true;
+    const generation = this.#generation;
+    try {
+      const result = await this.#search({ ...this.query, offset: this.ids.length });
+      if (generation === this.#generation) this.ids = [...this.ids, ...result.ids];
+    } catch {
+      if (generation === this.#generation) this.failed = true;
+    } finally {
+      this.#loadingMore = false;
+    }
+  }
+
+  async #run(query: CatalogQuery): Promise<void> {
+    const generation = ++this.#generation;
+    try {
+      const result = await this.#search(query);
+      if (generation !== this.#generation) return;
+      this.ids = result.ids;
+      this.total = result.total;
+      this.facets = result.facets;
+      this.suggestion = result.suggestion;
+      this.failed = false;
+    } catch {
+      if (generation === this.#generation) this.failed = true;
+    } finally {
+      if (generation === this.#generation) this.loaded = true;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * What the catalog search worker does (search.worker.ts exposes it with comlink): keeps one
+ * catalog's index and answers searches against it. A module of its own so that tests can drive
+ * it through a WorkerBridge without a real worker.
+ */
+import {
+  buildCatalogIndex,
+  searchCatalog,
+  type CatalogIndex,
+  type CatalogQuery,
+  type CatalogResult,
+} from '../search/index';
+import type { Product } from '../types';
+
+export interface CatalogLoadReport {
+  products: number;
+  buildMs: number;
+}
+
+export function createCatalogSearchApi() {
+  let index: CatalogIndex | undefined;
+  return {
+    /** Indexes a catalog (replacing any before it) with its synonym groups (the shop pack's synonyms.txt). */
+    load(products: readonly Product[], synonyms: readonly string[][]): CatalogLoadReport {
+      const started = performance.now();
+      index = buildCatalogIndex(products, synonyms);
+      return { products: products.length, buildMs: Math.round(performance.now() - started) };
+    },
+    /** Searches the catalog last loaded; throws when none is. */
+    search(query: CatalogQuery): CatalogResult {
+      if (!index) throw new Error('Catalog search: load a catalog before searching it');
+      return searchCatalog(index, query);
+    },
+  };
+}
+
+export type CatalogSearchApi = ReturnType<typeof createCatalogSearchApi>;

@@ -1,0 +1,55 @@
+/**
+ * The shop pack as the pack reader (pack.ts) sees it and hands it on: the files it reads, the
+ * problems it reports, and the pack it returns. Kept apart from pack.ts so that the format
+ * readers (shopify.ts, merchant.ts) and the build can share them without an import cycle.
+ */
+import type { Localized, Product } from '../../catalog/types';
+import type { ShopSettings } from './settings';
+
+/** A pack's files: paths relative to the pack root, with '/' separators. */
+export interface PackFiles {
+  list(): string[];
+  /** The file's text (UTF-8), or undefined when there is no such file. */
+  text(path: string): string | undefined;
+}
+
+/** One bad (or doubtful) thing in a pack, said so that a shop owner can find and fix it. */
+export interface PackProblem {
+  file: string;
+  /** 1-based, as in the file: the header row is line 1. */
+  line?: number;
+  /** The column (CSV/TSV), attribute (XML) or setting (JSON) as the file names it. */
+  column?: string;
+  why: string;
+}
+
+/** A picture of a product (or of one variant), as the pack gives it; the build resolves it. */
+export interface PackPicture {
+  productId: string;
+  variantSku?: string;
+  /** A pack-relative path or an http(s) URL, exactly as written in the pack. */
+  source: string;
+  alt: Localized;
+  /** 1-based order among the product's pictures; the lowest is the product's own picture. */
+  position: number;
+}
+
+export interface ShopPack {
+  settings: ShopSettings;
+  /** Products with `image` left out: the build makes them from `pictures`. */
+  products: Product[];
+  pictures: PackPicture[];
+  /** Groups of equivalent search words (synonyms.txt), lower case. */
+  synonyms: string[][];
+  /** faq.csv or faq.json as text, and which of the two it is. */
+  faqText?: string;
+  faqFile?: 'faq.csv' | 'faq.json';
+  /** offers.json, parsed but not yet checked. */
+  offersJson?: unknown;
+  /** ratings.csv as text. */
+  ratingsCsv?: string;
+}
+
+/** Every problem of a bad pack, never a half-read one; warnings do not stop a good one. */
+export type PackResult =
+  { ok: true; pack: ShopPack; warnings: PackProblem[] } | { ok: false; problems: PackProblem[] };

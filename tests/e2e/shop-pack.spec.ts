@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { test, expect } from './fixtures';
+import { openApp, setLanguage } from './app';
+import { PreviewServer } from './preview-server';
+import { OUT_DIR, port } from './slot';
+
+// A shop built from its own files: the example pack in tests/fixtures (a Shopify product CSV
+// with variants, pictures and a Chinese title; a shop.json in pounds), built the way a shop
+// would build it, `AISLE_SHOP=<folder> npm run build`, and served on its own port.
+
+const PACK = 'tests/fixtures/shop-packs/shopify';
+const outDir = `${OUT_DIR}-example`;
+
+test.describe('a shop built from its shop pack', () => {
+  test.describe.configure({ mode: 'default' });
+  const server = new PreviewServer(port(4195));
+  test.use({ baseURL: server.origin });
+
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    const build = spawnSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--logLevel', 'warn'],
+      { env: { ...process.env, AISLE_SHOP: PACK, AISLE_TEST_PAGES: '' }, encoding: 'utf8' },
+    );
+    expect(build.status, build.stderr).toBe(0);
+    // The build log names the pictures it could not have.
+    expect(build.stderr + build.stdout).toContain('desk-lamp');
+    await server.start(outDir);
+  });
+  test.afterAll(() => server.stop());
+
+  test('its name, its prices in pounds, its products found in both languages', async ({ page }) => {
+    await openApp(page);
+    await expect(page.getByRole('banner')).toContainText('Northway Outfitters');
+    const grid = page.getByRole('main').getByRole('list', { name: /^(Shop|商店)$/ });
+    // Seven products: the draft and the unpublished ones are left out.
+    await expect(page.locator('p.count')).toHaveText('7 products');
+    await expect(grid).not.toContainText('Winter Beanie');
+    await expect(grid).toContainText('£');
+
+    const search = page.getByRole('searchbox');
+    await search.fill('棒球帽'); // the Chinese title, from the "Title [zh-CN]" column
+    await expect(page.locator('p.count')).toHaveText('1 product');
+    await expect(grid.getByRole('listitem')).toContainText('Red Baseball Cap');
+
+    await setLanguage(page, 'zh-CN');
+    await expect(page.getByRole('banner')).toContainText('北路户外');
+    await page.getByRole('searchbox').fill('baseball cap');
+    await expect(grid.getByRole('listitem').first()).toContainText('红色棒球帽');
+  });
+
+  test('its pictures were made at build time and come from our own origin', async ({ page }) => {
+    await openApp(page, '#/product/red-cap');
+    const picture = page.getByRole('main').getByRole('img', { name: 'Red Baseball Cap' });
+    await expect(picture).toHaveAttribute('src', /^\/?shop\/img\/[0-9a-f]{16}-\d+\.webp$/);
+    await expect
+      .poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
+    // A picture the build could not fetch is drawn on the device instead.
+    await openApp(page, '#/product/desk-lamp');
+    await expect(
+      page.getByRole('main').getByRole('img', { name: 'Brass Desk Lamp' }),
+    ).toHaveAttribute('src', /^data:image\/svg\+xml/);
+  });
+});
