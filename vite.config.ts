@@ -9,7 +9,7 @@ import { mediapipe, tasksVisionPrivacy } from './src/build/mediapipe.ts';
 import { wordVectors } from './src/build/word-vectors.ts';
 import { assistantModel } from './src/build/assistant-model.ts';
 import { shopModel } from './src/build/shop-model.ts';
-import { shopPack } from './src/build/shop-pack.ts';
+import { readShop, shopDir, shopPack } from './src/build/shop-pack.ts';
 
 /** Ships the CSP inside the built index.html (dev keeps Vite's inline HMR styles working). */
 function cspMeta(): Plugin {
@@ -33,6 +33,9 @@ const securityHeaders = {
   'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), interest-cohort=()',
 };
 
+/** The shop this build is for: the installed app carries its name and colour. */
+const shop = readShop(shopDir()).pack.settings;
+
 export default defineConfig({
   plugins: [
     svelte(),
@@ -51,11 +54,11 @@ export default defineConfig({
         overrideManifestIcons: true,
       },
       manifest: {
-        name: 'Private Aisle',
-        short_name: 'Private Aisle',
+        name: shop.name.en,
+        short_name: shop.name.en,
         description: 'Shop with on-device AI. Nothing leaves your device.',
         lang: 'en',
-        theme_color: '#0f5c4d',
+        theme_color: shop.colours.brand,
         background_color: '#fbfaf7',
         display: 'standalone',
         start_url: './',

@@ -1,8 +1,9 @@
 /**
- * Vite plugin: the shop's recommender, trained at build time on the shop's catalog (its shop pack) with the
- * plain-JS engine the training worker runs (seeded, so the same build gives the same bytes), and
- * served from our own origin as a precached file. The device uses it at once on first use and
- * only trains once the shopper rates or buys.
+ * Vite plugin: the shop's recommender, trained at build time on the shop's catalog and its own
+ * anonymous ratings (ratings.csv of its shop pack, the "other shoppers") with the plain-JS engine
+ * the training worker runs (seeded, so the same build gives the same bytes), and served from our
+ * own origin as a precached file. The device uses it at once on first use and only trains once
+ * the shopper rates or buys.
  */
 import type { Plugin } from 'vite';
 import { ownOriginAssets } from './own-origin-assets.ts';
@@ -14,7 +15,7 @@ let file: Uint8Array | undefined;
 export function shopModelFile(): Uint8Array {
   if (file) return file;
   const { pack, catalogVersion } = readShop(shopDir());
-  return (file = buildShopModelFile(pack.products, catalogVersion));
+  return (file = buildShopModelFile(pack.products, catalogVersion, pack.ratings));
 }
 
 /** Emits the trained model into the build and serves it in `vite dev`. */

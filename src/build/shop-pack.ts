@@ -85,6 +85,18 @@ async function pictureBytes(dir: string, source: string): Promise<Uint8Array> {
 
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
+/**
+ * The version the stored catalog and the shipped model are keyed by. Pictures are made from their
+ * sources and the model from the products and the shop's ratings, so nothing else counts (and a
+ * pack without ratings.csv keeps the version it had before ratings counted).
+ */
+const versionOf = (pack: ShopPack): string =>
+  sha(
+    JSON.stringify(
+      pack.ratings ? [pack.products, pack.pictures, pack.ratings] : [pack.products, pack.pictures],
+    ),
+  ).slice(0, 12);
+
 /** Reads the pack (not its pictures). Problems throw a ShopPackError. */
 export function readShop(dir: string): {
   pack: ShopPack;
@@ -97,8 +109,7 @@ export function readShop(dir: string): {
   return {
     pack,
     warnings: result.warnings.length ? [report(result.warnings)] : [],
-    // Pictures are made from these sources, so the version needs nothing else.
-    catalogVersion: sha(JSON.stringify([pack.products, pack.pictures])).slice(0, 12),
+    catalogVersion: versionOf(pack),
   };
 }
 
@@ -106,9 +117,12 @@ export function readShop(dir: string): {
  * Reads the pack and its pictures. Problems throw a ShopPackError; pictures that cannot be had
  * come back as warnings.
  */
-export async function buildShop(
-  dir: string,
-): Promise<{ shop: BuiltShop; pictures: Map<string, Picture>; warnings: string[] }> {
+export async function buildShop(dir: string): Promise<{
+  shop: BuiltShop;
+  pictures: Map<string, Picture>;
+  logo?: { fileName: string; bytes: Uint8Array };
+  warnings: string[];
+}> {
   const { pack, warnings, catalogVersion } = readShop(dir);
   const pictures = new Map<string, Picture>();
   const images = new Map<string, ProductImage>(); // by product id, or "<id> <sku>"
@@ -142,13 +156,23 @@ export async function buildShop(
     });
     return { ...p, ...(image ? { image } : {}), ...(variants ? { variants } : {}) };
   });
+  const logo = pack.settings.logo ? logoFile(dir, pack.settings.logo) : undefined;
   const shop: BuiltShop = {
+    ...(logo ? { logo: logo.fileName } : {}),
     catalogVersion,
     settings: pack.settings,
     products,
     synonyms: pack.synonyms,
+    ...(pack.offers ? { offers: pack.offers } : {}),
   };
-  return { shop, pictures, warnings };
+  return { shop, pictures, logo, warnings };
+}
+
+/** The pack's logo as it is (SVG or PNG), under a name that changes with its content. */
+function logoFile(dir: string, path: string): { fileName: string; bytes: Uint8Array } {
+  const bytes = readFileSync(join(dir, path));
+  const ext = path.split('.').pop()!.toLowerCase();
+  return { fileName: `shop/logo-${sha(bytes).slice(0, 12)}.${ext}`, bytes };
 }
 
 /** One encoded width of a picture, cached on disk by content. */
@@ -181,7 +205,8 @@ export function shopPack(): Plugin {
       return `export default ${JSON.stringify(shop)};`;
     },
     async generateBundle() {
-      const { pictures } = await load();
+      const { pictures, logo } = await load();
+      if (logo) this.emitFile({ type: 'asset', fileName: logo.fileName, source: logo.bytes });
       for (const [hash, picture] of pictures) {
         for (const width of picture.widths) {
           this.emitFile({
@@ -195,6 +220,17 @@ export function shopPack(): Plugin {
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const path = req.url?.split('?')[0] ?? '';
+        if (path.startsWith(`${config.base}shop/logo-`)) {
+          load()
+            .then(({ logo }) => {
+              if (!logo || path !== `${config.base}${logo.fileName}`) return next();
+              const svg = logo.fileName.endsWith('.svg');
+              res.setHeader('Content-Type', svg ? 'image/svg+xml' : 'image/png');
+              res.end(logo.bytes);
+            })
+            .catch(next);
+          return;
+        }
         const match = /\/shop\/img\/([0-9a-f]+)-(\d+)\.webp$/.exec(path);
         if (!match || !path.startsWith(config.base)) return next();
         load()

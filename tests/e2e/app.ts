@@ -33,3 +33,14 @@ export async function rateWithKeyboard(page: Page, stars: number): Promise<void>
   for (let i = 1; i < stars; i++) await page.keyboard.press('ArrowRight');
   await expect(page.getByText(`You rated this ${stars} out of 5.`)).toBeVisible();
 }
+
+/** Waits until the Shop shows the answer to a query with these fields (text, colour…). */
+export async function shopAnswered(page: Page, fields: Record<string, unknown>): Promise<void> {
+  await expect
+    .poll(async () => {
+      const answered = await page.locator('p.count').getAttribute('data-answered');
+      const query = JSON.parse(answered || '{}') as Record<string, unknown>;
+      return Object.entries(fields).every(([key, value]) => query[key] === value);
+    })
+    .toBe(true);
+}

@@ -39,6 +39,9 @@ async function seedPersonalData(page: Page) {
   await page.getByRole('textbox', { name: 'New profile name' }).fill('Grandma 奶奶');
   await page.getByRole('button', { name: 'Add profile' }).click();
   await expect(page.getByRole('button', { name: 'Remove Grandma 奶奶' })).toBeVisible();
+  // The ratings start a retrain in the background; its stored model is data too, so the seed is
+  // settled only once it is there (else it may land between two exports of a test).
+  await expect(count(page, 'modelSnapshots')).toHaveText('1', { timeout: 45_000 });
 }
 
 test('shows what is stored, by table, with counts, size and storage use', async ({ page }) => {

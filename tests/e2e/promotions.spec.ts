@@ -81,7 +81,8 @@ test('a banner on Shop and For you, chosen on the device, says why in both langu
   const events = await readTable<PromotionEventRow>(page, 'promotionEvents');
   expect(events.map((e) => e.type)).toEqual(['impression', 'impression']);
   expect(events[0]!.promotionId).toBe(first);
-  expect(events.every((e) => e.context?.length === 15)).toBe(true);
+  // Per department (ten and "other"), per time of day (four), kiosk or not.
+  expect(events.every((e) => e.context?.length === 16)).toBe(true);
 
   await setLanguage(page, 'zh-CN');
   await banner(page).getByText('为什么看到这个？').click();

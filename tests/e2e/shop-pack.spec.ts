@@ -33,6 +33,11 @@ test.describe('a shop built from its shop pack', () => {
   test('its name, its prices in pounds, its products found in both languages', async ({ page }) => {
     await openApp(page);
     await expect(page.getByRole('banner')).toContainText('Northway Outfitters');
+    // Its own logo, from its pack, served from our origin.
+    await expect(page.getByRole('banner').locator('img')).toHaveAttribute(
+      'src',
+      /^shop\/logo-[0-9a-f]{12}\.png$/,
+    );
     const grid = page.getByRole('main').getByRole('list', { name: /^(Shop|商店)$/ });
     // Seven products: the draft and the unpublished ones are left out.
     await expect(page.locator('p.count')).toHaveText('7 products');
@@ -62,5 +67,17 @@ test.describe('a shop built from its shop pack', () => {
     await expect(
       page.getByRole('main').getByRole('img', { name: 'Brass Desk Lamp' }),
     ).toHaveAttribute('src', /^data:image\/svg\+xml/);
+  });
+
+  test('its policy, not the demo’s, in the assistant’s shipping answer', async ({ page }) => {
+    test.setTimeout(180_000);
+    await openApp(page, '#/help');
+    await expect(page.getByTestId('assistant-ready')).toBeVisible({ timeout: 150_000 });
+    const box = page.getByRole('textbox', { name: 'Ask a question' });
+    await box.fill('how much does delivery cost?');
+    await box.press('Enter');
+    const answer = page.locator('[data-role="assistant"]').last();
+    await expect(answer).toContainText('£50'); // shop.json: free shipping from £50
+    await expect(answer).not.toContainText('¥');
   });
 });

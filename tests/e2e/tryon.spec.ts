@@ -13,9 +13,12 @@ import { test, expect } from './fixtures';
 import { openApp, setLanguage } from './app';
 import { CHROMIUM_ARGS, findSystemChromium } from './chromium.mjs';
 import { OUTPUT_DIR } from './slot';
-import { productById } from '../../src/lib/shell/catalog';
+import { catalogById, generateCatalog } from '../../src/lib/catalog/generate';
 import type { EyewearParams, LipstickParams } from '../../src/lib/catalog/types';
 import { lipstickOver } from '../../src/lib/tryon/shared/placement';
+
+/** The demo shop's products (its pack is the generator's output). */
+const productById = catalogById(generateCatalog());
 
 const FACES = '../shared/data/faces';
 const PORTRAITS = [

@@ -326,18 +326,15 @@ describe('the search worker', () => {
   });
 });
 
+// Speed is the bench's business (tests/bench/search-libs.ts); this checks answers at scale.
 describe('at 20,000 products', () => {
-  it('answers a query in well under 100 ms in Node', () => {
+  it('answers each kind of query', () => {
     const large = buildCatalogIndex(benchProducts(20_000), synonyms);
     const queries = ['sunglasses', 'red hat', '红色帽子', 'glases', 'leat', 'black', 'gold hoop'];
-    for (const text of queries) searchCatalog(large, { text }); // warm up
-    let slowest = 0;
     for (const text of queries) {
-      const started = performance.now();
       const result = searchCatalog(large, { text, category: 'all' });
-      slowest = Math.max(slowest, performance.now() - started);
-      expect(result.total).toBeGreaterThan(0);
+      expect(result.total, text).toBeGreaterThan(0);
+      expect(result.ids.length, text).toBe(Math.min(result.total, 24));
     }
-    expect(slowest).toBeLessThan(100);
   }, 60_000);
 });

@@ -44,6 +44,7 @@ describe('building a pack', () => {
       pictures,
       warnings,
     } = await buildShop('tests/fixtures/shop-packs/shopify');
+    expect(built.offers?.map((o) => o.id)).toEqual(['caps-10', 'free-shipping']);
     const withImage = built.products.filter((p) => p.image);
     expect(withImage.length).toBeGreaterThan(0);
     for (const p of withImage) {

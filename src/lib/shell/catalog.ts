@@ -1,8 +1,11 @@
 /**
  * The shop's catalog, as built from its shop pack (src/build/shop-pack.ts): in memory, so the
- * Shop never waits for IndexedDB.
+ * Shop never waits for IndexedDB. `offers`: the shop's own offers as written (undefined: the
+ * demo's), filled from its settings by promotionsFor.
  */
 import shop from 'virtual:shop';
 
-export const { products, settings: shopSettings, synonyms, catalogVersion } = shop;
+export const { products, settings: shopSettings, synonyms, catalogVersion, offers } = shop;
 export const productById = new Map(products.map((p) => [p.id, p]));
+/** The shop's logo (from its pack), else the app's own. */
+export const logoUrl = shop.logo ?? 'logo.svg';

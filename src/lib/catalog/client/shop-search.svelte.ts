@@ -39,6 +39,8 @@ export class ShopSearch {
   suggestion = $state<string | undefined>(undefined);
   /** False until the first answer for the current query. */
   loaded = $state(false);
+  /** The query the shown results answer, as JSON (they lag the box while the shopper types). */
+  answered = $state('');
   /** A search that failed (the worker could not start): the Shop says so. */
   failed = $state(false);
 
@@ -107,6 +109,7 @@ export class ShopSearch {
       this.total = result.total;
       this.facets = result.facets;
       this.suggestion = result.suggestion;
+      this.answered = JSON.stringify({ ...query, offset: undefined, limit: undefined });
       this.failed = false;
     } catch {
       if (generation === this.#generation) this.failed = true;

@@ -20,10 +20,10 @@ import {
   type PromoContext,
 } from '../shared/context';
 import { promotionsFor } from '../shared/data';
-import { shopSettings } from '../../shell/catalog';
+import { offers, shopSettings } from '../../shell/catalog';
 
-/** The shop's offers, written with its policy values. */
-const PROMOTIONS = promotionsFor(shopSettings);
+/** The shop's offers (its own, else the demo's), written with its policy values. */
+const PROMOTIONS = promotionsFor(shopSettings, offers);
 import { ROTATION_EXPLANATION, explain, rotationIndex, type Explanation } from '../shared/explain';
 import type { Promotion } from '../shared/schema';
 

@@ -1,6 +1,8 @@
 /**
- * The demo shop's promotions, in both languages. Project data: the unit test validates every
- * entry against PromotionSchema. Order matters only for the fixed rotation (personalisation off).
+ * The demo shop's promotions, in both languages, and how any shop's offers are shown. Project
+ * data: the unit test validates every entry against PromotionSchema. A shop pack's offers.json
+ * replaces them (src/lib/shop/shared/offers.ts) and is shown by the same promotionsFor. Order
+ * matters only for the fixed rotation (personalisation off).
  *
  * Texts state no number of their own: an offer's amounts come from its own fields ({amountOff},
  * {minSpend}, {discount} …) and the shop's policies from its settings ({freeShippingFrom}), so
@@ -179,8 +181,11 @@ export const PROMOTION_TEMPLATES: readonly Promotion[] = [
   },
 ];
 
-/** The offer whose threshold is the shop's free-shipping policy, not a value of its own. */
-const POLICY_OFFER = 'free-shipping';
+/**
+ * The offer whose threshold is the shop's free-shipping policy, not a value of its own (in the
+ * demo's offers and in a shop's offers.json alike).
+ */
+export const POLICY_OFFER = 'free-shipping';
 
 /** Both languages of an offer's title or text, filled from its own fields and the settings. */
 function fillBoth(text: Localized, p: Promotion, settings: ShopSettings): Localized {
@@ -194,17 +199,22 @@ function fillBoth(text: Localized, p: Promotion, settings: ShopSettings): Locali
  * shop charges for shipping at all, any other one only below the shop's threshold (at or above
  * it, it would promise what every order already gets).
  */
-function addsToPolicy(p: Promotion, threshold: number): boolean {
+export function addsToPolicy(p: Promotion, threshold: number): boolean {
   if (p.kind !== 'free-shipping') return true;
   return p.id === POLICY_OFFER ? threshold > 0 : (p.minSpendCents ?? 0) < threshold;
 }
 
-/** The offers as the shop shows them: thresholds from its policies, texts filled. */
-export function promotionsFor(settings: ShopSettings): Promotion[] {
+/**
+ * The offers as the shop shows them: thresholds from its policies, texts filled. `templates` are
+ * the shop's own offers as written (offers.json), else the demo's.
+ */
+export function promotionsFor(
+  settings: ShopSettings,
+  templates: readonly Promotion[] = PROMOTION_TEMPLATES,
+): Promotion[] {
   const threshold = settings.policies.freeShippingFromCents;
-  return PROMOTION_TEMPLATES.map((t) =>
-    t.id === POLICY_OFFER ? { ...t, minSpendCents: threshold } : t,
-  )
+  return templates
+    .map((t) => (t.id === POLICY_OFFER ? { ...t, minSpendCents: threshold } : t))
     .filter((p) => addsToPolicy(p, threshold))
     .map((p) => ({
       ...p,

@@ -235,22 +235,51 @@ function seconds(field: string): number {
   return Date.parse(field) / 1000;
 }
 
+type GenericRole = 'user' | 'item' | 'rating' | 'timestamp';
+type GenericColumns = Record<GenericRole, number>;
+
+/** A line of the app's own CSV that is not a rating: the column at fault and why, in words. */
+export interface GenericBadLine {
+  /** 1-based, as in the file. */
+  line: number;
+  /** As the header names it; without a header, the column's role ("rating"). */
+  column: string;
+  why: string;
+  /** The line as read (shortened). */
+  text: string;
+}
+
+/** The app's own CSV read line by line: every rating with its line, every bad line with why. */
+export interface GenericCsv {
+  rows: RatingRow[];
+  /** The 1-based line of each of `rows`. */
+  lines: number[];
+  bad: GenericBadLine[];
+}
+
+/** What the app's own CSV holds, as its errors say it. */
+export const GENERIC_CSV_FORMAT = 'user,item,rating[,timestamp] with ratings from 1 to 5';
+
+const shortened = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+
 /**
- * The app's own CSV: `user,item,rating[,timestamp]`, with an optional header (columns are
+ * Reads the app's own CSV: `user,item,rating[,timestamp]`, with an optional header (columns are
  * then found by name). Ratings must be numbers from 1 to 5; the timestamp, where given,
- * seconds since the epoch or a date string.
+ * seconds since the epoch or a date string. Never throws: callers decide what bad lines mean.
  */
-export function parseGenericCsv(text: string, source = 'ratings CSV'): ParseResult<RatingRow> {
+export function readGenericCsv(text: string): GenericCsv {
   const rows = csvRows(text);
   const first = rows.findIndex((r) => !isBlank(r));
-  let cols = { user: 0, item: 1, rating: 2, timestamp: 3 };
+  let cols: GenericColumns = { user: 0, item: 1, rating: 2, timestamp: 3 };
   let start = Math.max(first, 0);
   // A first row naming any known column is a header; columns are then found by name.
-  const header = first >= 0 ? columns(rows[first]!) : new Map<string, number>();
-  const find = (key: keyof typeof cols) =>
+  const headerRow = first >= 0 ? rows[first]! : [];
+  const header = columns(headerRow);
+  const find = (key: GenericRole) =>
     HEADER_NAMES[key].map((name) => header.get(name)).find((i) => i !== undefined);
   const named = { user: find('user'), item: find('item'), rating: find('rating') };
-  if (Object.values(named).some((i) => i !== undefined)) {
+  const hasHeader = Object.values(named).some((i) => i !== undefined);
+  if (hasHeader) {
     cols = {
       user: named.user ?? 0,
       item: named.item ?? 1,
@@ -259,30 +288,64 @@ export function parseGenericCsv(text: string, source = 'ratings CSV'): ParseResu
     };
     start = first + 1;
   }
-  const out = new Collector<RatingRow>();
+  const columnName = (role: GenericRole) =>
+    (hasHeader ? headerRow[cols[role]]?.trim() : undefined) || role;
+  const out: GenericCsv = { rows: [], lines: [], bad: [] };
   for (let k = start; k < rows.length; k++) {
     const f = rows[k]!;
     if (isBlank(f)) continue;
     const row = genericRow(f, cols);
-    if (row) out.rows.push(row);
-    else out.bad(k + 1, f.join(','));
+    if ('why' in row) {
+      const text = shortened(f.join(','));
+      out.bad.push({ line: k + 1, column: columnName(row.role), why: row.why, text });
+    } else {
+      out.rows.push(row);
+      out.lines.push(k + 1);
+    }
   }
-  return out.finish(source, 'user,item,rating[,timestamp] with ratings from 1 to 5');
+  return out;
 }
 
+/**
+ * The app's own CSV (see readGenericCsv) for an import: bad lines counted and the first one
+ * reported; a file in which nothing (or mostly nothing) parses throws.
+ */
+export function parseGenericCsv(text: string, source = 'ratings CSV'): ParseResult<RatingRow> {
+  const { rows, bad } = readGenericCsv(text);
+  const out = new Collector<RatingRow>();
+  out.rows = rows;
+  for (const b of bad) out.bad(b.line, b.text);
+  return out.finish(source, GENERIC_CSV_FORMAT);
+}
+
+/** One line as a rating, or the column at fault and why. */
 function genericRow(
   f: string[],
-  cols: { user: number; item: number; rating: number; timestamp: number },
-): RatingRow | undefined {
-  const user = f[cols.user]?.trim() ?? '';
-  const item = f[cols.item]?.trim() ?? '';
+  cols: GenericColumns,
+): RatingRow | { role: GenericRole; why: string } {
+  const field = (role: GenericRole) => f[cols[role]]?.trim() ?? '';
+  const user = field('user');
+  const item = field('item');
   const rating = num(f[cols.rating]);
-  if (!user || !item || !(rating >= 1 && rating <= 5)) return undefined;
+  if (!user) return { role: 'user', why: 'The user is empty.' };
+  if (!item) return { role: 'item', why: 'The item (the product) is empty.' };
+  if (!(rating >= 1 && rating <= 5)) {
+    const raw = field('rating');
+    return {
+      role: 'rating',
+      why: raw ? `"${raw}" is not a rating from 1 to 5.` : 'The rating is empty.',
+    };
+  }
   const row: RatingRow = { user, item, rating };
-  const ts = f[cols.timestamp]?.trim() ?? '';
+  const ts = field('timestamp');
   if (ts !== '') {
     const t = seconds(ts);
-    if (!Number.isFinite(t)) return undefined;
+    if (!Number.isFinite(t)) {
+      return {
+        role: 'timestamp',
+        why: `"${ts}" is neither a time in seconds since 1970 nor a date.`,
+      };
+    }
     row.timestamp = t;
   }
   return row;

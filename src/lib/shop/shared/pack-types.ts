@@ -4,6 +4,8 @@
  * readers (shopify.ts, merchant.ts) and the build can share them without an import cycle.
  */
 import type { Localized, Product } from '../../catalog/types';
+import type { Promotion } from '../../promotions/shared/schema';
+import type { ImportedShopRatings } from '../../recommender/shared/shop-data';
 import type { ShopSettings } from './settings';
 
 /** A pack's files: paths relative to the pack root, with '/' separators. */
@@ -44,10 +46,10 @@ export interface ShopPack {
   /** faq.csv or faq.json as text, and which of the two it is. */
   faqText?: string;
   faqFile?: 'faq.csv' | 'faq.json';
-  /** offers.json, parsed but not yet checked. */
-  offersJson?: unknown;
-  /** ratings.csv as text. */
-  ratingsCsv?: string;
+  /** offers.json: the shop's own offers, checked, as written (filled on the device). */
+  offers?: Promotion[];
+  /** ratings.csv: the shop's own ratings of the products it sells, for the shipped model. */
+  ratings?: ImportedShopRatings;
 }
 
 /** Every problem of a bad pack, never a half-read one; warnings do not stop a good one. */

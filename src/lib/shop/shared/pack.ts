@@ -10,6 +10,7 @@
  */
 import type { Locale } from '../../catalog/types';
 import { readMerchantTsv, readMerchantXml } from './merchant';
+import { OFFERS_FILE, readOffers } from './offers';
 import type { PackFiles, PackProblem, PackResult, ShopPack } from './pack-types';
 import {
   packPath,
@@ -19,6 +20,7 @@ import {
   type ProductsRead,
   type ReadContext,
 } from './rows';
+import { RATINGS_FILE, readRatings } from './ratings';
 import { parseShopSettings } from './settings-schema';
 import { readShopifyCsv } from './shopify';
 import { parseSynonyms } from './synonyms';
@@ -185,10 +187,11 @@ export function readPack(files: PackFiles, options: { folderName: string }): Pac
   }
   const faqFile = faqFiles[0];
   const faqText = faqFile ? textOf(files, faqFile, findings) : undefined;
-  const offersJson = readJson(files, 'offers.json', present, findings);
-  const ratingsCsv = present.has('ratings.csv')
-    ? textOf(files, 'ratings.csv', findings)
-    : undefined;
+  const offersJson = readJson(files, OFFERS_FILE, present, findings);
+  const offers = offersJson === undefined ? undefined : readOffers(offersJson, settings, findings);
+  const ratingsCsv = present.has(RATINGS_FILE) ? textOf(files, RATINGS_FILE, findings) : undefined;
+  const ratings =
+    ratingsCsv === undefined ? undefined : readRatings(ratingsCsv, read?.products ?? [], findings);
 
   if (findings.problems.length || !read) {
     return { ok: false, problems: ordered(findings.problems) };
@@ -199,8 +202,8 @@ export function readPack(files: PackFiles, options: { folderName: string }): Pac
     pictures: read.pictures,
     synonyms: synonyms.groups,
     ...(faqFile && faqText !== undefined ? { faqFile, faqText } : {}),
-    ...(offersJson !== undefined ? { offersJson } : {}),
-    ...(ratingsCsv !== undefined ? { ratingsCsv } : {}),
+    ...(offers ? { offers } : {}),
+    ...(ratings ? { ratings } : {}),
   };
   return { ok: true, pack, warnings: ordered(findings.warnings) };
 }

@@ -23,13 +23,14 @@ const whole = v.pipe(v.number(WHOLE), v.safeInteger(WHOLE), v.minValue(0, WHOLE)
 const count = v.pipe(v.number(COUNT), v.safeInteger(COUNT), v.minValue(1, COUNT));
 const text = v.pipe(v.string(TEXT), v.trim(), v.nonEmpty('must not be empty'));
 
-/** Unknown keys are reported as such (a typo), the rest as a wrong type. */
-const objectMessage = (issue: v.BaseIssue<unknown>) =>
-  issue.expected === 'never' ? 'is not a setting (a typo?)' : 'must be an object';
-const strict = <T extends v.ObjectEntries>(entries: T) => v.strictObject(entries, objectMessage);
+/** An object whose unknown keys are reported as such (a typo), the rest as a wrong type. */
+export const strict = <T extends v.ObjectEntries>(entries: T, what = 'a setting') =>
+  v.strictObject(entries, (issue: v.BaseIssue<unknown>) =>
+    issue.expected === 'never' ? `is not ${what} (a typo?)` : 'must be an object',
+  );
 
 /** Both languages, or one text used for both. */
-const localized = v.union(
+export const localized = v.union(
   [
     v.pipe(
       text,
