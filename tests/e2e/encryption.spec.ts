@@ -44,6 +44,8 @@ async function exportAs(page: Page, kind: RegExp, passphrase?: string): Promise<
 test('protect a profile, lock, unlock, change passphrase, and export it three ways', async ({
   page,
 }) => {
+  // A long flow (key derivations, three exports, an import): about 50 s on a quiet machine.
+  test.setTimeout(150_000);
   await openApp(page, '#/product/glasses-002');
   await rateWithKeyboard(page, 5);
   await page.goto('/#/my-data');

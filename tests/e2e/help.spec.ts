@@ -130,7 +130,7 @@ test('a first question on a fresh profile is answered by the model shipped with 
   expect(new URL(response.url()).origin).toBe(new URL(page.url()).origin);
   expect(response.status()).toBe(200);
   await expect(page.getByTestId('assistant-ready')).toContainText(
-    'Ready: using what it learned earlier',
+    'Ready: using the model that came with the app',
   );
   expect(await page.locator('html').getAttribute('data-training-shown')).toBeNull();
   // Training alone took 8-13 s here; loading the shipped weights waits only for the word vectors
@@ -234,9 +234,9 @@ test('the conversation survives a reload and is erased from My data', async ({ p
   await expect(lastAnswer(page)).toContainText('Gift wrapping is ¥10 per order');
 
   await page.reload();
-  // The second start reuses the weights stored in IndexedDB instead of training again.
+  // The second start loads the shipped weights again (nothing to train, nothing stored).
   await expect(page.getByTestId('assistant-ready')).toContainText(
-    'Ready: using what it learned earlier on this device',
+    'Ready: using the model that came with the app',
     { timeout: 60_000 },
   );
   await expect(page.locator('[data-role="shopper"]')).toHaveText([

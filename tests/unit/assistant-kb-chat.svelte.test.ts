@@ -19,7 +19,7 @@ function scriptedEngine(script: Record<string, Awaited<ReturnType<Engine['rank']
       trainedOn.push(examples);
       onProgress?.({ epoch: 1, epochs: 2 });
       onProgress?.({ epoch: 2, epochs: 2 });
-      return { backend: 'test', ms: 5 };
+      return { backend: 'test', ms: 5, source: 'trained' as const };
     },
     async rank(text) {
       return script[text] ?? { best: [], verdict: 'out-of-scope' };
@@ -104,7 +104,7 @@ describe('the chat', () => {
     createEngine = async () => engine;
     await chat.prepare();
     expect(chat.phase).toBe('ready');
-    expect(chat.trained).toEqual({ backend: 'test', ms: 5 });
+    expect(chat.trained).toEqual({ backend: 'test', ms: 5, source: 'trained' });
     expect(chat.progress).toEqual({ epoch: 2, epochs: 2 });
     await chat.prepare();
     expect(trainedOn).toHaveLength(1);

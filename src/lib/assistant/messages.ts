@@ -38,6 +38,7 @@ export const assistantEn = {
   ready: (backend: string, seconds: string) =>
     `Ready: learned on this device (${backend}) in ${seconds} s.`,
   reused: (backend: string) => `Ready: using what it learned earlier on this device (${backend}).`,
+  shipped: (backend: string) => `Ready: using the model that came with the app (${backend}).`,
   failed: `The assistant could not start on this device. ${CONTACT_EN}`,
   crashed: 'The assistant stopped unexpectedly. Ask your question again to restart it.',
   thinking: 'Thinking…',
@@ -146,6 +147,7 @@ export const assistantZhCN: typeof assistantEn = {
   ready: (backend: string, seconds: string) =>
     `已就绪：在本设备上学习完成（${backend}），用时 ${seconds} 秒。`,
   reused: (backend: string) => `已就绪：使用此前在本设备上学到的内容（${backend}）。`,
+  shipped: (backend: string) => `已就绪：使用随应用提供的模型（${backend}）。`,
   failed: `智能客服无法在本设备上启动。${CONTACT_ZH}`,
   crashed: '助手意外停止了。请再问一次，它会重新启动。',
   thinking: '正在思考…',

@@ -35,7 +35,7 @@ import {
 import { applyShopToFaq } from '../../shop/shared/faq';
 import { shopSettings } from '../../shell/catalog';
 import { categoryIn, describeOrders, languageOf, lookUpOrders, messagesFor } from './actions';
-import type { AssistantEngine, SnapshotStore } from './engine';
+import type { AssistantEngine, SnapshotStore, TrainedEngine } from './engine';
 
 /** The built-in FAQ, its answers written with this shop's policy values. */
 const builtInEntries = applyShopToFaq(builtInTemplates, shopSettings);
@@ -90,7 +90,7 @@ const sameTurn = (a: ChatMessage, b: ChatMessage) =>
 export class ChatStore {
   #phase = $state<Phase>('idle');
   #progress = $state.raw({ epoch: 0, epochs: 0 });
-  #trained = $state.raw<{ backend: string; ms: number } | null>(null);
+  #trained = $state.raw<TrainedEngine | null>(null);
   #busy = $state(false);
   #erasing = $state(false);
   #entries = $state.raw<readonly KnowledgeEntry[]>(builtInEntries);
@@ -124,7 +124,7 @@ export class ChatStore {
   get progress(): { epoch: number; epochs: number } {
     return this.#progress;
   }
-  get trained(): { backend: string; ms: number } | null {
+  get trained(): TrainedEngine | null {
     return this.#trained;
   }
   get busy(): boolean {

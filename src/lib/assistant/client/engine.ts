@@ -22,11 +22,19 @@ import { builtInExamples, decodePrebuilt, prebuiltModelFile } from '../worker/pr
 export type { AnswerRanking, Ranked } from '../shared/rank';
 export type { TrainingExample } from '../shared/knowledge';
 
+/** A ready engine: its backend, how long training took, and where its weights came from. */
+export interface TrainedEngine {
+  backend: string;
+  ms: number;
+  /** Trained now, stored by an earlier training on this device, or shipped with the app. */
+  source: 'trained' | 'stored' | 'shipped';
+}
+
 export interface AssistantEngine {
   train(
     examples: TrainingExample[],
     onProgress?: (p: { epoch: number; epochs: number }) => void,
-  ): Promise<{ backend: string; ms: number }>;
+  ): Promise<TrainedEngine>;
   /** Rejects with a WorkerCrashedError when the worker died: train again before ranking. */
   rank(text: string): Promise<AnswerRanking>;
   dispose(): void;
@@ -78,11 +86,11 @@ export function createAssistantEngine(snapshots: SnapshotStore | null): Assistan
       const hash = examplesHash(plain);
       const stored = await storedSnapshot(snapshots, hash);
       if (stored && (await worker.call((api) => api.load(plain, stored)))) {
-        return { backend: `${stored.meta.backend} (stored)`, ms: 0 };
+        return { backend: stored.meta.backend, ms: 0, source: 'stored' };
       }
       const shipped = await shippedSnapshot(hash);
       if (shipped && (await worker.call((api) => api.load(plain, shipped)))) {
-        return { backend: `${shipped.meta.backend} (stored)`, ms: 0 };
+        return { backend: shipped.meta.backend, ms: 0, source: 'shipped' };
       }
       const snapshot = await worker.call((api) =>
         api.train(
@@ -98,7 +106,7 @@ export function createAssistantEngine(snapshots: SnapshotStore | null): Assistan
           weights: snapshot.weights,
         })
         .catch(() => undefined); // a full disk only costs a retrain next time
-      return { backend: snapshot.meta.backend, ms: snapshot.meta.ms };
+      return { backend: snapshot.meta.backend, ms: snapshot.meta.ms, source: 'trained' };
     },
     async rank(text): Promise<AnswerRanking> {
       const r = await worker.call((api) => api.rank(text));
