@@ -80,7 +80,9 @@ export default defineConfig({
             urlPattern: ({ url, sameOrigin }) =>
               sameOrigin && /\/(mediapipe|models|assistant|shop\/img)\/|\.wasm$/.test(url.pathname),
             handler: 'CacheFirst',
-            options: { cacheName: 'private-aisle-assets' },
+            // Our server answers with `Vary: Origin`; a worker's module import and the page's
+            // fetch that stored the file may differ there, and must still find the one copy.
+            options: { cacheName: 'private-aisle-assets', matchOptions: { ignoreVary: true } },
           },
         ],
         navigateFallback: 'index.html',

@@ -49,6 +49,8 @@ export function assetUrls(group: AssetGroup): string[] {
 }
 
 const cacheAvailable = () => typeof caches !== 'undefined';
+/** As the service worker matches (vite.config.ts): one copy per URL, whatever `Vary` says. */
+const MATCH: CacheQueryOptions = { ignoreVary: true };
 
 class OfflineAssets {
   /** The download under way, if any: what, and how far. */
@@ -80,7 +82,7 @@ class OfflineAssets {
     const cache = await caches.open(ASSET_CACHE);
     const sizes = await Promise.all(
       urls.map(async (url) => {
-        const hit = await cache.match(url);
+        const hit = await cache.match(url, MATCH);
         if (hit) return { cached: true, size: sizeFromHeaders(hit.headers) };
         return { cached: false, size: await remoteSize(url) };
       }),
@@ -103,7 +105,7 @@ class OfflineAssets {
   async #fetchMissing(group: AssetGroup | 'all', urls: string[]): Promise<void> {
     const cache = await caches.open(ASSET_CACHE);
     const missing = (
-      await Promise.all(urls.map(async (url) => ((await cache.match(url)) ? null : url)))
+      await Promise.all(urls.map(async (url) => ((await cache.match(url, MATCH)) ? null : url)))
     ).filter((url): url is string => url !== null);
     if (missing.length === 0) {
       if (group === 'all') this.allCached = true;
