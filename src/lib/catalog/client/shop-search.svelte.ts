@@ -7,7 +7,7 @@
  * Create it while a component is being set up (it runs an effect, like `live()`).
  */
 import type { CatalogQuery, CatalogResult } from '../search/index';
-import type { Category } from '../types';
+import { CATEGORIES, type Category, type Product } from '../types';
 
 /** The first page: two screens of a kiosk grid. */
 export const PAGE_SIZE = 48;
@@ -44,12 +44,26 @@ export class ShopSearch {
   /** A search that failed (the worker could not start): the Shop says so. */
   failed = $state(false);
 
+  /** The departments the shop has products in. */
+  readonly departments: Category[];
+  /** The lowest and highest price, in whole units of the currency (the price fields' range). */
+  readonly bounds: { min: number; max: number };
+
   readonly #search: Search;
+  readonly #minorPerUnit: number;
   #generation = 0;
   #loadingMore = false;
 
-  constructor(search: Search) {
+  /** `minorPerUnit`: 100 for yuan and pounds, 1 for yen. */
+  constructor(search: Search, products: readonly Product[], minorPerUnit: number) {
     this.#search = search;
+    this.#minorPerUnit = minorPerUnit;
+    this.departments = CATEGORIES.filter((c) => products.some((p) => p.category === c));
+    const prices = products.map((p) => p.priceCents);
+    this.bounds = {
+      min: Math.min(...prices) / minorPerUnit,
+      max: Math.max(...prices) / minorPerUnit,
+    };
     $effect(() => {
       const query = this.query;
       const typed = this.text;
@@ -71,6 +85,23 @@ export class ShopSearch {
       limit: PAGE_SIZE,
     };
   }
+
+  /** The price fields, in whole units of the currency as typed; null when empty. */
+  get minPrice(): number | null {
+    return this.#toUnits(this.minPriceCents);
+  }
+  set minPrice(value: number | null) {
+    this.minPriceCents = this.#toMinor(value);
+  }
+  get maxPrice(): number | null {
+    return this.#toUnits(this.maxPriceCents);
+  }
+  set maxPrice(value: number | null) {
+    this.maxPriceCents = this.#toMinor(value);
+  }
+  #toUnits = (minor: number | null) => (minor === null ? null : minor / this.#minorPerUnit);
+  #toMinor = (units: number | null) =>
+    units === null ? null : Math.round(units * this.#minorPerUnit);
 
   /** Whether more matching products than loaded exist. */
   get hasMore(): boolean {

@@ -9,7 +9,7 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   name: { en: 'Private Aisle', 'zh-CN': 'Private Aisle' },
   colours: { brand: '#0f5c4d', accent: '#b4461f' },
   currency: 'CNY',
-  locale: 'zh-CN',
+  locale: 'en', // the language of a pack's main columns: Shopify exports are English first
   contact: {
     email: 'help@privateaisle.example',
     phone: '400-000-1234',

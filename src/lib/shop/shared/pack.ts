@@ -8,7 +8,6 @@
  * Google Merchant Center feed); optionally shop.json (settings), synonyms.txt, faq.csv or
  * faq.json, offers.json, ratings.csv, and the pictures and logo the other files name.
  */
-import type { Locale } from '../../catalog/types';
 import { readMerchantTsv, readMerchantXml } from './merchant';
 import { OFFERS_FILE, readOffers } from './offers';
 import type { PackFiles, PackProblem, PackResult, ShopPack } from './pack-types';
@@ -39,7 +38,6 @@ const PRODUCT_FILES = Object.keys(PRODUCT_READERS);
 const FAQ_FILES = ['faq.csv', 'faq.json'] as const;
 
 /** The language of the main columns when shop.json does not say. */
-const DEFAULT_LOCALE: Locale = 'en';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -135,11 +133,10 @@ export function readPack(files: PackFiles, options: { folderName: string }): Pac
     findings.problems.push(problemAt('shop.json', undefined, path || undefined, why));
   }
   const given = (key: string) => isRecord(raw) && raw[key] !== undefined;
-  const locale = given('locale') ? parsed.settings.locale : DEFAULT_LOCALE;
   const declaredCurrency = given('currency') ? parsed.settings.currency : undefined;
 
   const read = readProducts(files, present, {
-    locale,
+    locale: parsed.settings.locale,
     ...(declaredCurrency ? { currency: declaredCurrency } : {}),
     ...(parsed.settings.departments ? { departments: parsed.settings.departments } : {}),
     files: present,
@@ -162,7 +159,6 @@ export function readPack(files: PackFiles, options: { folderName: string }): Pac
   const settings = {
     ...rest,
     ...(logoFound ? { logo } : {}),
-    locale,
     currency: declaredCurrency ?? read?.currency ?? parsed.settings.currency,
   };
 
