@@ -87,15 +87,29 @@ const sha = (data: string | Uint8Array) => createHash('sha256').update(data).dig
 
 /**
  * The version the stored catalog and the shipped model are keyed by. Pictures are made from their
- * sources and the model from the products and the shop's ratings, so nothing else counts (and a
- * pack without ratings.csv keeps the version it had before ratings counted).
+ * sources and the model from the products, the shop's ratings and its item factors, so nothing
+ * else counts (and a pack without ratings.csv or item factors keeps the version it had before
+ * they counted). The factors are hashed as their bytes, not as JSON.
  */
-const versionOf = (pack: ShopPack): string =>
-  sha(
+function versionOf(pack: ShopPack): string {
+  const hash = createHash('sha256').update(
     JSON.stringify(
       pack.ratings ? [pack.products, pack.pictures, pack.ratings] : [pack.products, pack.pictures],
     ),
-  ).slice(0, 12);
+  );
+  const factors = pack.itemFactors;
+  if (factors) {
+    hash.update(JSON.stringify([factors.rank, factors.itemIds]));
+    hash.update(
+      new Uint8Array(
+        factors.factors.buffer,
+        factors.factors.byteOffset,
+        factors.factors.byteLength,
+      ),
+    );
+  }
+  return hash.digest('hex').slice(0, 12);
+}
 
 /** Reads the pack (not its pictures). Problems throw a ShopPackError. */
 export function readShop(dir: string): {

@@ -375,8 +375,7 @@ export function trainRanking(
   cfg: HybridConfig,
   signal?: AbortSignal,
 ): void {
-  const { numUsers: nU, numItems: nI, numFeatures: nF, rankDim: d } = model;
-  const { itemFeatureOffsets: off, itemFeatureIds: fid } = model;
+  const { numUsers: nU, numItems: nI, rankDim: d } = model;
   const { start, rowItem, rowRating, rowWeight } = rows;
   const X = model.rankUserFactors;
   const Y = model.rankItemFactors;
@@ -416,6 +415,56 @@ export function trainRanking(
   }
 
   // Content prior: ē_i (kept up to date) and the feature embeddings e_f, starting at zero.
+  const lambda = cfg.regRank;
+  const prior = contentPrior(model, cfg.regRankFeature / (lambda || 1));
+  // Only items someone interacted with are fitted (a cold item's y_i is just its shrunk prior).
+  const warm = new Uint8Array(nI);
+  for (let i = 0; i < nI; i++) warm[i] = iStart[i + 1]! > iStart[i]! ? 1 : 0;
+
+  // Small random items to start (zero would be a fixed point); users are solved first.
+  const rand = seededRandom(cfg.seed + 1);
+  fillGaussian(Y, 0.1 / Math.sqrt(d), rand);
+
+  const A = new Float64Array(d * d);
+  const b = new Float64Array(d);
+  for (let it = 0; it < cfg.rankIterations; it++) {
+    signal?.throwIfAborted();
+    let G = gram(Y, nI, d);
+    for (let u = 0; u < nU; u++) {
+      alsSolve(G, Y, d, uItem, uExtra, lambda, null, A, b, uStart[u]!, uStart[u + 1]!);
+      for (let f = 0; f < d; f++) X[u * d + f] = b[f]!;
+    }
+    signal?.throwIfAborted();
+    G = gram(X, nU, d);
+    for (let i = 0; i < nI; i++) {
+      alsSolve(G, X, d, iUser, iExtra, lambda, prior.of(i), A, b, iStart[i]!, iStart[i + 1]!);
+      for (let f = 0; f < d; f++) Y[i * d + f] = b[f]!;
+    }
+    prior.fit(Y, warm);
+  }
+}
+
+/** The ranking part's content prior: ē_i of every item, and the pass that fits the e_f. */
+interface ContentPrior {
+  /** ē_i, or null for an item without features (its prior is 0). */
+  of(i: number): Float64Array | null;
+  /**
+   * One Gauss-Seidel pass over the feature embeddings, each with the others held:
+   * e_f ← argmin Σ_{i∋f, fitted} |y_i − ē_i|² + ridge·|e_f|², the ridge regression of the
+   * residuals on f's weight 1/|F(i)| in ē_i. ē_i of every item with f (unfitted ones too)
+   * moves with e_f.
+   */
+  fit(Y: Float32Array, fitted: Uint8Array): void;
+}
+
+/**
+ * The content prior ē_i = mean_{f∈F(i)} e_f of `model`'s ranking part, every e_f starting at
+ * zero; `ridge` is λ_e/λ_r. Shared by trainRanking and by completeRanking (item factors
+ * trained elsewhere), so a prior means the same in both.
+ */
+function contentPrior(model: HybridModel, ridge: number): ContentPrior {
+  const { numItems: nI, numFeatures: nF, rankDim: d } = model;
+  const { itemFeatureOffsets: off, itemFeatureIds: fid } = model;
   const E = new Float64Array(nF * d);
   const ebar = new Float64Array(nI * d);
   const featInv = new Float64Array(nI);
@@ -429,59 +478,69 @@ export function trainRanking(
   for (let i = 0; i < nI; i++) {
     for (let x = off[i]!; x < off[i + 1]!; x++) fItem[ffill[fid[x]!]!++] = i;
   }
+  const resid = new Float64Array(d);
+  return {
+    of: (i) => (off[i + 1]! > off[i]! ? ebar.subarray(i * d, (i + 1) * d) : null),
+    fit(Y, fitted) {
+      for (let f = 0; f < nF; f++) {
+        const fo = f * d;
+        resid.fill(0);
+        let norm = ridge;
+        for (let k = fStart[f]!; k < fStart[f + 1]!; k++) {
+          const i = fItem[k]!;
+          if (!fitted[i]) continue;
+          const phi = featInv[i]!;
+          const io = i * d;
+          for (let c = 0; c < d; c++) {
+            resid[c]! += phi * (Y[io + c]! - ebar[io + c]! + phi * E[fo + c]!);
+          }
+          norm += phi * phi;
+        }
+        // New e_f, and ē_i of every item with f moved by its change.
+        for (let c = 0; c < d; c++) {
+          const next = resid[c]! / norm;
+          resid[c] = next - E[fo + c]!;
+          E[fo + c] = next;
+        }
+        for (let k = fStart[f]!; k < fStart[f + 1]!; k++) {
+          const i = fItem[k]!;
+          const phi = featInv[i]!;
+          for (let c = 0; c < d; c++) ebar[i * d + c]! += phi * resid[c]!;
+        }
+      }
+    },
+  };
+}
 
-  // Small random items to start (zero would be a fixed point); users are solved first.
-  const rand = seededRandom(cfg.seed + 1);
-  fillGaussian(Y, 0.1 / Math.sqrt(d), rand);
+/** Passes of the content prior's fit to item factors trained elsewhere: trainRanking's sweeps. */
+const PRIOR_PASSES = DEFAULT_HYBRID_CONFIG.rankIterations;
 
+/**
+ * Completes a ranking part whose item vectors y_i were trained elsewhere (a shop's item factors,
+ * from Spark's ALS, say) and set in `model.rankItemFactors` for the items marked `known`; the
+ * other items' rows must be zero. The content prior is fitted to the known items as trainRanking
+ * fits it, and each other item gets what trainRanking gives an item nobody chose,
+ * y_i = (XᵀX + λ_r I)⁻¹ λ_r ē_i, with YᵀY of the known items standing in for the shoppers' XᵀX:
+ * the shoppers are not shipped, and at a stationary point of a factorisation regularised alike
+ * on both sides the two are equal. A product without factors then ranks by its features, below
+ * the products shoppers chose. λ_r and λ_e are the model's own. The users' x_u are left alone:
+ * the device folds its shopper in.
+ */
+export function completeRanking(model: HybridModel, known: Uint8Array): void {
+  const { numItems: nI, rankDim: d, rankItemFactors: Y, config } = model;
+  const lambda = config.regRank;
+  const prior = contentPrior(model, config.regRankFeature / (lambda || 1));
+  for (let pass = 0; pass < PRIOR_PASSES; pass++) prior.fit(Y, known);
+  const G = gram(Y, nI, d);
   const A = new Float64Array(d * d);
   const b = new Float64Array(d);
-  const lambda = cfg.regRank;
-  const ridge = cfg.regRankFeature / (lambda || 1);
-  const resid = new Float64Array(d);
-  for (let it = 0; it < cfg.rankIterations; it++) {
-    signal?.throwIfAborted();
-    let G = gram(Y, nI, d);
-    for (let u = 0; u < nU; u++) {
-      alsSolve(G, Y, d, uItem, uExtra, lambda, null, A, b, uStart[u]!, uStart[u + 1]!);
-      for (let f = 0; f < d; f++) X[u * d + f] = b[f]!;
-    }
-    signal?.throwIfAborted();
-    G = gram(X, nU, d);
-    for (let i = 0; i < nI; i++) {
-      const prior = off[i + 1]! > off[i]! ? ebar.subarray(i * d, (i + 1) * d) : null;
-      alsSolve(G, X, d, iUser, iExtra, lambda, prior, A, b, iStart[i]!, iStart[i + 1]!);
-      for (let f = 0; f < d; f++) Y[i * d + f] = b[f]!;
-    }
-    // e_f ← argmin Σ_{i∋f} |y_i − ē_i|² + (λ_e/λ_r)|e_f|² with the other features held:
-    // ridge regression of the residuals on f's weight 1/|F(i)| in ē_i. Only items someone
-    // interacted with are fitted (a cold item's y_i is just its shrunk prior).
-    for (let f = 0; f < nF; f++) {
-      const fo = f * d;
-      resid.fill(0);
-      let norm = ridge;
-      for (let k = fStart[f]!; k < fStart[f + 1]!; k++) {
-        const i = fItem[k]!;
-        if (iStart[i + 1] === iStart[i]) continue;
-        const phi = featInv[i]!;
-        const io = i * d;
-        for (let c = 0; c < d; c++) {
-          resid[c]! += phi * (Y[io + c]! - ebar[io + c]! + phi * E[fo + c]!);
-        }
-        norm += phi * phi;
-      }
-      // New e_f, and ē_i of every item with f (cold ones too) moved by its change.
-      for (let c = 0; c < d; c++) {
-        const next = resid[c]! / norm;
-        resid[c] = next - E[fo + c]!;
-        E[fo + c] = next;
-      }
-      for (let k = fStart[f]!; k < fStart[f + 1]!; k++) {
-        const i = fItem[k]!;
-        const phi = featInv[i]!;
-        for (let c = 0; c < d; c++) ebar[i * d + c]! += phi * resid[c]!;
-      }
-    }
+  const none = new Uint32Array(0);
+  for (let i = 0; i < nI; i++) {
+    if (known[i]) continue;
+    const ebar = prior.of(i);
+    if (!ebar) continue; // no features: no prior, y_i stays 0 as in trainRanking
+    alsSolve(G, Y, d, none, none, lambda, ebar, A, b);
+    for (let f = 0; f < d; f++) Y[i * d + f] = b[f]!;
   }
 }
 

@@ -149,6 +149,18 @@ export interface ImportedShopRatings {
   ratings: ArrayLike<number>;
 }
 
+/**
+ * Item factors trained elsewhere (a shop pack's item-factors.jsonl, from Spark's ALS, say): the
+ * ranking part's item vectors y_i, by product id. The device folds its shopper in against them.
+ */
+export interface ImportedItemFactors {
+  /** k, the numbers per product (the ALS rank): the ranking part's rankDim. */
+  rank: number;
+  itemIds: readonly string[];
+  /** itemIds.length × rank, row-major. */
+  factors: Float32Array;
+}
+
 /** Imported users get their own id space, so an imported "1" is never the profile "1". */
 export const IMPORTED_USER_PREFIX = 'imported:';
 

@@ -5,14 +5,27 @@
  * the same bytes. The device loads it at once and only folds the shopper in; its own trainings
  * (once the shopper rates or buys) replace it.
  *
+ * A shop too big to train here brings its item factors instead (trained elsewhere, Spark's ALS
+ * say): they are the ranking part's item vectors, the ones the fold-in solves against, and the
+ * rating part (biases, content, stars) still trains on the catalog and the shop's ratings.
+ *
  * The file is the stored snapshot in one piece: a 4-byte little-endian length, the snapshot's
  * meta as JSON (padded with spaces to 4 bytes), then the weights of serialiseModel.
  */
 import type { Product } from '../../catalog/types';
 import type { EngineId } from '../shared/engines';
-import { trainHybrid } from '../shared/js-engine';
-import { serialiseModel, type HybridConfig, type ModelMeta } from '../shared/model';
-import { shopTrainingData, type ImportedShopRatings } from '../shared/shop-data';
+import { completeRanking, trainHybrid } from '../shared/js-engine';
+import {
+  serialiseModel,
+  type HybridConfig,
+  type HybridModel,
+  type ModelMeta,
+} from '../shared/model';
+import {
+  shopTrainingData,
+  type ImportedItemFactors,
+  type ImportedShopRatings,
+} from '../shared/shop-data';
 
 /** Under the app's base URL; a .bin, so the service worker precaches it. */
 export const SHOP_MODEL_FILE = 'models/shop-recommender.bin';
@@ -40,15 +53,43 @@ export interface ShopModelFile {
   weights: ArrayBuffer;
 }
 
-/** Trains the shop model from the catalog (and the shop's ratings, if any) and packs it. */
+/**
+ * The ranking part's item vectors set to `factors` (by product id; products without one are
+ * left at zero for completeRanking to fill from their features).
+ */
+function setItemFactors(
+  model: HybridModel,
+  itemIndex: ReadonlyMap<string, number>,
+  factors: ImportedItemFactors,
+): Uint8Array {
+  const { rank, itemIds, factors: vectors } = factors;
+  const known = new Uint8Array(model.numItems);
+  itemIds.forEach((id, row) => {
+    const i = itemIndex.get(id);
+    if (i === undefined) return; // a product the catalog no longer has
+    known[i] = 1;
+    model.rankItemFactors.set(vectors.subarray(row * rank, (row + 1) * rank), i * rank);
+  });
+  return known;
+}
+
+/**
+ * Trains the shop model from the catalog (and the shop's ratings, if any) and packs it. With
+ * item factors, the ranking part is theirs (rankDim = their rank) rather than trained here.
+ */
 export function buildShopModelFile(
   products: readonly Product[],
   catalogVersion: string,
   imported?: ImportedShopRatings | null,
+  itemFactors?: ImportedItemFactors | null,
 ): Uint8Array {
   const { data, maps, features } = shopTrainingData([], [], products, imported);
-  const predictor = trainHybrid(data, features, SHOP_CONFIG);
-  const { meta, buffer } = serialiseModel(predictor.model);
+  const config: Partial<HybridConfig> = itemFactors
+    ? { ...SHOP_CONFIG, rankDim: itemFactors.rank, rankIterations: 0 }
+    : SHOP_CONFIG;
+  const { model } = trainHybrid(data, features, config);
+  if (itemFactors) completeRanking(model, setItemFactors(model, maps.itemIndex, itemFactors));
+  const { meta, buffer } = serialiseModel(model);
   return encodeShopModel({
     meta: {
       model: meta,

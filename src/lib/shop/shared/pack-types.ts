@@ -5,7 +5,7 @@
  */
 import type { Localized, Product } from '../../catalog/types';
 import type { Promotion } from '../../promotions/shared/schema';
-import type { ImportedShopRatings } from '../../recommender/shared/shop-data';
+import type { ImportedItemFactors, ImportedShopRatings } from '../../recommender/shared/shop-data';
 import type { ShopSettings } from './settings';
 
 /** A pack's files: paths relative to the pack root, with '/' separators. */
@@ -50,6 +50,11 @@ export interface ShopPack {
   offers?: Promotion[];
   /** ratings.csv: the shop's own ratings of the products it sells, for the shipped model. */
   ratings?: ImportedShopRatings;
+  /**
+   * item-factors.jsonl: item factors trained elsewhere, the shipped model's ranking part (the
+   * ratings, where there are any, still train its rating part).
+   */
+  itemFactors?: ImportedItemFactors;
 }
 
 /** Every problem of a bad pack, never a half-read one; warnings do not stop a good one. */

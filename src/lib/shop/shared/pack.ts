@@ -6,12 +6,15 @@
  *
  * The pack: exactly one of products.csv (a Shopify export), products.tsv or products.xml (a
  * Google Merchant Center feed); optionally shop.json (settings), synonyms.txt, faq.csv or
- * faq.json, offers.json, ratings.csv, and the pictures and logo the other files name.
+ * faq.json, offers.json, ratings.csv, item-factors.jsonl (a recommender trained elsewhere), and
+ * the pictures and logo the other files name.
  */
+import { ITEM_FACTORS_FILE, readItemFactors } from './item-factors';
 import { readMerchantTsv, readMerchantXml } from './merchant';
 import { OFFERS_FILE, readOffers } from './offers';
 import type { PackFiles, PackProblem, PackResult, ShopPack } from './pack-types';
 import {
+  isRecord,
   packPath,
   problemAt,
   sizeProblem,
@@ -36,11 +39,6 @@ const PRODUCT_READERS: Record<string, Reader> = {
 };
 const PRODUCT_FILES = Object.keys(PRODUCT_READERS);
 const FAQ_FILES = ['faq.csv', 'faq.json'] as const;
-
-/** The language of the main columns when shop.json does not say. */
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A file's text, or a problem when it is listed but cannot be read. */
 function textOf(files: PackFiles, file: string, findings: Findings): string | undefined {
@@ -188,6 +186,13 @@ export function readPack(files: PackFiles, options: { folderName: string }): Pac
   const ratingsCsv = present.has(RATINGS_FILE) ? textOf(files, RATINGS_FILE, findings) : undefined;
   const ratings =
     ratingsCsv === undefined ? undefined : readRatings(ratingsCsv, read?.products ?? [], findings);
+  const factorsText = present.has(ITEM_FACTORS_FILE)
+    ? textOf(files, ITEM_FACTORS_FILE, findings)
+    : undefined;
+  const itemFactors =
+    factorsText === undefined
+      ? undefined
+      : readItemFactors(factorsText, read?.products ?? [], findings);
 
   if (findings.problems.length || !read) {
     return { ok: false, problems: ordered(findings.problems) };
@@ -200,6 +205,7 @@ export function readPack(files: PackFiles, options: { folderName: string }): Pac
     ...(faqFile && faqText !== undefined ? { faqFile, faqText } : {}),
     ...(offers ? { offers } : {}),
     ...(ratings ? { ratings } : {}),
+    ...(itemFactors ? { itemFactors } : {}),
   };
   return { ok: true, pack, warnings: ordered(findings.warnings) };
 }

@@ -91,7 +91,8 @@ export interface Table {
   lines: number[];
 }
 
-const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+export const stripBom = (text: string): string =>
+  text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
 /** Newlines inside a row's quoted values, so that later rows keep their true line numbers. */
 function newlinesIn(row: readonly string[]): number {
@@ -304,6 +305,10 @@ export const isColourOption = (name: Localized): boolean =>
 // ---------------------------------------------------------------------------------------------
 
 export type Checked<T> = { value: T } | { why: string };
+
+/** A JSON object (not null, not a list). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const ID = /^[a-z0-9][a-z0-9-_]*$/;
 
