@@ -76,9 +76,12 @@ export default defineConfig({
         runtimeCaching: [
           {
             // The same cache the page fills with progress; served from it, online or not. The
-            // shop's pictures join it as they are first shown.
+            // shop's pictures join it as they are first shown. The page's own downloads into
+            // it (?fill, src/lib/shell/offline-assets.ts) go straight to the network.
             urlPattern: ({ url, sameOrigin }) =>
-              sameOrigin && /\/(mediapipe|models|assistant|shop\/img)\/|\.wasm$/.test(url.pathname),
+              sameOrigin &&
+              !url.searchParams.has('fill') &&
+              /\/(mediapipe|models|assistant|shop\/img)\/|\.wasm$/.test(url.pathname),
             handler: 'CacheFirst',
             // Our server answers with `Vary: Origin`; a worker's module import and the page's
             // fetch that stored the file may differ there, and must still find the one copy.

@@ -1,9 +1,10 @@
 /**
- * Vite plugin: the assistant's intent model trained at build time on the built-in FAQ and the
+ * Vite plugin: the assistant's intent model trained at build time on the built-in FAQ merged
+ * with the shop pack's faq.csv/faq.json (read by the pack reader, src/build/shop-pack.ts) and the
  * out-of-scope examples, exactly as the worker trains it (src/lib/assistant/worker/prebuilt.ts),
  * and emitted as a static asset of our own origin, so the device loads it instead of training
- * before the first answer. The device trains only when a shop imports its own FAQ (those
- * examples have another hash, so the shipped file is not asked for).
+ * before the first answer, a shop's own FAQ included. The device trains only when a FAQ is
+ * imported in My data (those examples have another hash, so the shipped file is not asked for).
  *
  * The training code reaches browser-only modules (tfjs's wasm paths, `?url` imports) that the
  * bundled config cannot load, so it runs through Vite's module runner, on first need. Training
@@ -15,13 +16,19 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createServer, type Plugin, type ResolvedConfig } from 'vite';
+import { readShop, shopDir } from './shop-pack.ts';
 import { wordVectorTable } from './word-vectors.ts';
 
 const require = createRequire(import.meta.url);
 
 /** The part of worker/prebuilt.ts used here (not imported: its imports are not Node's). */
 interface PrebuiltModule {
-  builtInModel(): { file: string; examples: unknown[]; version: number; format: number };
+  builtInModel(packFaq?: readonly unknown[]): {
+    file: string;
+    examples: unknown[];
+    version: number;
+    format: number;
+  };
   trainPrebuilt(examples: unknown[], table: ArrayBuffer): Promise<Uint8Array>;
 }
 
@@ -37,6 +44,7 @@ const TRAINING_SOURCES = [
   'src/lib/assistant/worker/core.ts',
   'src/lib/assistant/worker/trainer.ts',
   MODULE,
+  'src/lib/assistant/worker/prebuilt-file.ts',
   'src/lib/ml/tf.ts',
   'src/lib/ml/shared/ladder.ts',
   'src/lib/random/seeded.ts',
@@ -50,6 +58,8 @@ function packageVersion(name: string): string {
 
 /** The shipped model's path under the base URL and its bytes, from the cache when it fits. */
 export async function prebuiltAssistantModel(): Promise<{ file: string; bytes: Uint8Array }> {
+  // The shop pack's FAQ, as the pack reader reads it: what `virtual:shop` hands the page.
+  const packFaq = readShop(shopDir()).pack.faq ?? [];
   // A bare dev server only to run the module (its lazy imports too) until training is done.
   const server = await createServer({
     configFile: false,
@@ -60,10 +70,11 @@ export async function prebuiltAssistantModel(): Promise<{ file: string; bytes: U
   });
   try {
     const module = (await server.ssrLoadModule(join(process.cwd(), MODULE))) as PrebuiltModule;
-    const { file, examples, version, format } = module.builtInModel();
+    const { file, examples, version, format } = module.builtInModel(packFaq);
     const table = wordVectorTable();
     const h = createHash('sha256');
     h.update(`format ${format} model ${version}\n${JSON.stringify(examples)}\n`);
+    h.update(`pack faq ${JSON.stringify(packFaq)}\n`);
     h.update(table);
     for (const source of TRAINING_SOURCES) h.update(readFileSync(join(process.cwd(), source)));
     for (const name of TFJS_PACKAGES) h.update(`${name}@${packageVersion(name)}\n`);
@@ -84,7 +95,12 @@ export async function prebuiltAssistantModel(): Promise<{ file: string; bytes: U
 
 let built: ReturnType<typeof prebuiltAssistantModel> | undefined;
 
-/** Emits the model into the build and serves it in `vite dev`. */
+const VIRTUAL = 'virtual:assistant-model';
+
+/**
+ * Emits the model into the build and serves it in `vite dev`; `virtual:assistant-model` tells
+ * the page its path (so the page can list it among Help's files without the FAQ's hash).
+ */
 export function assistantModel(): Plugin {
   let config: ResolvedConfig;
   const model = () => (built ??= prebuiltAssistantModel());
@@ -92,6 +108,11 @@ export function assistantModel(): Plugin {
     name: 'private-aisle:assistant-model',
     configResolved(resolved) {
       config = resolved;
+    },
+    resolveId: (id) => (id === VIRTUAL ? `\0${VIRTUAL}` : undefined),
+    async load(id) {
+      if (id !== `\0${VIRTUAL}`) return;
+      return `export const modelFile = ${JSON.stringify((await model()).file)};\n`;
     },
     async generateBundle() {
       const { file, bytes } = await model();

@@ -9,7 +9,10 @@
  *                         precache included, until the network is quiet;
  *   shell_ready_ms        navigation to storage opened (html[data-ready]), as the test sees it;
  *   foryou_first_list_ms  opening For you (its tab) to the first recommendation shown;
- *   help_first_answer_ms  opening Help to the first answer to a question typed at once;
+ *   help_first_answer_ms  opening Help to the first answer to a question typed at once, as the
+ *                         page showed it (its clock); help_first_answer_seen_ms: as Playwright
+ *                         saw it, a few hundred ms later on a busy machine (medians of 5 cold
+ *                         profiles; the runs are in the JSON);
  *   tryon_first_frame_ms  opening Try on to the first frame drawn on an uploaded portrait from
  *                         ../shared/data/faces (null when none is there);
  *   cls_mobile, lcp_mobile_ms  the Shop on a 390x844 phone, from PerformanceObserver.
@@ -34,6 +37,14 @@ const FACES = '../shared/data/faces';
 const PORTRAITS = ['interfaces_001.jpg', 'tfjs_portrait.jpg', 'astronaut.png'];
 const QUESTION = 'How long does delivery take?';
 const PHONE = { width: 390, height: 844 };
+const HELP_RUNS = 5;
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2
+    ? s[(s.length - 1) / 2]!
+    : Math.round((s[s.length / 2 - 1]! + s[s.length / 2]!) / 2);
+};
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,6 +57,7 @@ interface Result {
   shell_ready_ms: number;
   foryou_first_list_ms: number;
   help_first_answer_ms: number;
+  help_first_answer_seen_ms: number;
   tryon_first_frame_ms: number | null;
   cls_mobile: number;
   lcp_mobile_ms: number;
@@ -106,12 +118,12 @@ async function firstVisit(browser: Browser, origin: string) {
 }
 
 /** A cold profile on the Shop, then the time from a tab's click to `until`. */
-async function timeView(
+async function timeView<T>(
   browser: Browser,
   origin: string,
   tab: RegExp,
-  until: (page: Page) => Promise<unknown>,
-): Promise<number> {
+  until: (page: Page) => Promise<T>,
+): Promise<{ ms: number; start: number; result: T }> {
   const context = await coldContext(browser);
   try {
     const page = await context.newPage();
@@ -119,8 +131,8 @@ async function timeView(
     await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
     const start = Date.now();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: tab }).click();
-    await until(page);
-    return Date.now() - start;
+    const result = await until(page);
+    return { ms: Date.now() - start, start, result };
   } finally {
     await context.close();
   }
@@ -133,14 +145,39 @@ const firstList = (page: Page) =>
     .first()
     .waitFor({ timeout: 120_000 });
 
+/**
+ * Starts watching for one more element matching `selector` than there is now, and gives a
+ * function that resolves with when the page showed it, on the page's clock (ms since the epoch,
+ * like Date.now() here): Playwright's own polling, on a busy 2-core machine, sees it a few
+ * hundred milliseconds later.
+ */
+async function watchFor(page: Page, selector: string): Promise<() => Promise<number>> {
+  type Watched = { __shown: Promise<number> };
+  await page.evaluate((sel) => {
+    const before = document.querySelectorAll(sel).length;
+    (window as unknown as Watched).__shown = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelectorAll(sel).length <= before) return;
+        observer.disconnect();
+        resolve(performance.timeOrigin + performance.now());
+      });
+      observer.observe(document, { subtree: true, childList: true });
+    });
+  }, selector);
+  return () => page.evaluate(() => (window as unknown as Watched).__shown);
+}
+
+/** The answer as the page showed it (its clock), and as Playwright saw it. */
 async function firstAnswer(page: Page) {
   const box = page.getByRole('textbox', { name: 'Ask a question' });
   const answers = page.locator('[data-role="assistant"]');
   await box.waitFor({ timeout: 120_000 });
   const before = await answers.count();
+  const shown = await watchFor(page, '[data-role="assistant"]');
   await box.fill(QUESTION);
   await box.press('Enter');
   await answers.nth(before).waitFor({ timeout: 120_000 });
+  return { shownAt: await shown(), seenAt: Date.now() };
 }
 
 const firstFrame = (portrait: string) => async (page: Page) => {
@@ -201,13 +238,21 @@ async function main() {
   const notes: string[] = [];
   try {
     const origin = server.origin;
+    const visit = await firstVisit(browser, origin);
+    const foryou = await timeView(browser, origin, /^For you$/, firstList);
+    // Help's first answer races the first visit's own work (the service worker's install, the
+    // Shop's pictures) on 2 cores: the median of HELP_RUNS cold profiles, every run kept.
+    const helps = [];
+    for (let i = 0; i < HELP_RUNS; i++)
+      helps.push(await timeView(browser, origin, /^Help$/, firstAnswer));
+    const helpShown = helps.map((h) => Math.round(h.result.shownAt - h.start));
+    const tryon = portrait && (await timeView(browser, origin, /^Try on$/, firstFrame(portrait)));
     const result: Result = {
-      ...(await firstVisit(browser, origin)),
-      foryou_first_list_ms: await timeView(browser, origin, /^For you$/, firstList),
-      help_first_answer_ms: await timeView(browser, origin, /^Help$/, firstAnswer),
-      tryon_first_frame_ms: portrait
-        ? await timeView(browser, origin, /^Try on$/, firstFrame(portrait))
-        : null,
+      ...visit,
+      foryou_first_list_ms: foryou.ms,
+      help_first_answer_ms: median(helpShown),
+      help_first_answer_seen_ms: median(helps.map((h) => h.ms)),
+      tryon_first_frame_ms: tryon ? tryon.ms : null,
       ...(await phoneVitals(browser, origin)),
     };
     if (!portrait) notes.push(`tryon_first_frame_ms: no portrait found in ${FACES}`);
@@ -221,7 +266,12 @@ async function main() {
     console.table(Object.entries(result).map(([figure, value]) => ({ figure, value })));
     for (const note of notes) console.log(`note: ${note}`);
     mkdirSync(dirname(jsonPath), { recursive: true });
-    writeFileSync(jsonPath, JSON.stringify({ ...result, notes, environment }, null, 2) + '\n');
+    const runs = { help_first_answer_ms: helpShown };
+    console.log(`help_first_answer_ms runs: ${helpShown.join(', ')}`);
+    writeFileSync(
+      jsonPath,
+      JSON.stringify({ ...result, runs, notes, environment }, null, 2) + '\n',
+    );
     console.log(`written to ${jsonPath}`);
   } finally {
     await browser.close();

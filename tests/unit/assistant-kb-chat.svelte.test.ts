@@ -127,7 +127,7 @@ describe('the chat', () => {
       'role',
       'text',
     ]);
-    expect(chat.storedCount).toBe(4);
+    await until(() => chat.storedCount === 4);
   });
 
   it('offers the top 3 as quick replies when unsure, and a reply answers without guessing', async () => {
@@ -182,7 +182,7 @@ describe('the chat', () => {
     source.profileId = 'guest';
     await until(() => chat.turns.length === 0);
     await ask('how long is delivery');
-    expect(chat.storedCount).toBe(2);
+    await until(() => chat.storedCount === 2);
     await chat.erase();
     await until(() => chat.storedCount === 0);
     expect(chat.turns).toEqual([]);

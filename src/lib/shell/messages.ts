@@ -51,13 +51,17 @@ export const shellEn = {
   offline: 'You are offline. Everything still works.',
   assets: {
     tryon: 'try-on models',
-    help: "Help's language files",
+    help: "Help's model",
+    words: "Help's word list",
+    training: 'the on-device training engine',
     all: 'everything for offline use',
     downloading: (what: string, done: string, total: string) =>
       `Downloading ${what} ${done} / ${total} MB`,
     needsDownload: {
       tryon: 'Try on needs a download first: connect once.',
       help: 'Help needs a download first: connect once.',
+      words: 'Help needs a download first: connect once.',
+      training: 'Training on this device needs a download first: connect once.',
     },
     failed: 'The download did not finish. Try again when you are online.',
   },
@@ -104,13 +108,17 @@ export const shellZhCN: typeof shellEn = {
   offline: '你已离线，所有功能仍可使用。',
   assets: {
     tryon: '虚拟试戴模型',
-    help: '客服的语言文件',
+    help: '客服模型',
+    words: '客服词表',
+    training: '设备端训练引擎',
     all: '离线所需的全部文件',
     downloading: (what: string, done: string, total: string) =>
       `正在下载${what} ${done} / ${total} MB`,
     needsDownload: {
       tryon: '虚拟试戴需要先下载：请联网一次。',
       help: '客服需要先下载：请联网一次。',
+      words: '客服需要先下载：请联网一次。',
+      training: '在本设备上训练需要先下载：请联网一次。',
     },
     failed: '下载未完成。请联网后重试。',
   },

@@ -7,12 +7,14 @@
  */
 import { WASM_PATHS } from '../ml/wasm-paths';
 import { MEDIAPIPE_FILES, mediapipeUrl, type MediapipeFile } from '../tryon/worker/assets';
+import { modelFile } from 'virtual:assistant-model';
 import { wordVectorsUrl } from '../assistant/shared/word-vectors';
 import { i18n } from '../i18n/locale.svelte';
 import { notify } from './notices.svelte';
 import {
   ASSET_CACHE,
   ASSET_GROUPS,
+  FILL_PARAM,
   sizeFromHeaders,
   uniqueUrls,
   type AssetGroup,
@@ -25,6 +27,9 @@ export class AssetsNeedDownloadError extends Error {
     this.name = 'AssetsNeedDownloadError';
   }
 }
+
+/** Files just downloaded into the cache, by absolute URL. */
+export type Downloaded = ReadonlyMap<string, Blob>;
 
 export interface AssetDownload {
   group: AssetGroup | 'all';
@@ -41,12 +46,14 @@ export function assetUrls(group: AssetGroup): string[] {
     const files = Object.keys(MEDIAPIPE_FILES) as MediapipeFile[];
     return files.map((file) => mediapipeUrl(file, base, baseUrl));
   }
-  return uniqueUrls([
-    wordVectorsUrl(base, baseUrl),
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off string, not state
-    ...Object.values(WASM_PATHS).map((path) => new URL(path, base).href),
-  ]);
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- one-off strings, not state
+  if (group === 'help') return [new URL(baseUrl + modelFile, base).href];
+  if (group === 'words') return [wordVectorsUrl(base, baseUrl)];
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- one-off strings, not state
+  return uniqueUrls(Object.values(WASM_PATHS).map((path) => new URL(path, base).href));
 }
+
+const PROGRESS_EVERY_MS = 200;
 
 const cacheAvailable = () => typeof caches !== 'undefined';
 /** As the service worker matches (vite.config.ts): one copy per URL, whatever `Vary` says. */
@@ -60,19 +67,22 @@ class OfflineAssets {
   /** The size of every group's files together (null until known). */
   totalBytes = $state<number | null>(null);
 
-  #pending = new Map<AssetGroup | 'all', Promise<void>>();
+  #pending = new Map<AssetGroup | 'all', Promise<Downloaded>>();
 
-  /** Makes sure a feature's files are cached; throws AssetsNeedDownloadError (and says so) if not. */
-  ensure(group: AssetGroup): Promise<void> {
+  /**
+   * Makes sure a feature's files are cached; throws AssetsNeedDownloadError (and says so, unless
+   * `quiet`: for files a feature can do without) if not.
+   * Resolves with the files it downloaded now (by URL), so the feature need not read them back.
+   */
+  ensure(group: AssetGroup, { quiet = false } = {}): Promise<Downloaded> {
     // No Cache Storage (an insecure origin, Node): the features fetch their files as before.
-    if (!cacheAvailable()) return Promise.resolve();
-    return this.#once(group, assetUrls(group));
+    if (!cacheAvailable()) return Promise.resolve(new Map());
+    return this.#once(group, assetUrls(group), quiet);
   }
 
   /** Fetches every feature's files at once (My data, kiosk setup). */
-  makeAllAvailable(): Promise<void> {
-    if (!cacheAvailable()) return Promise.resolve();
-    return this.#once('all', uniqueUrls(ASSET_GROUPS.flatMap(assetUrls)));
+  async makeAllAvailable(): Promise<void> {
+    if (cacheAvailable()) await this.#once('all', uniqueUrls(ASSET_GROUPS.flatMap(assetUrls)));
   }
 
   /** Finds out whether everything is cached, and how big it all is (for My data). */
@@ -93,34 +103,61 @@ class OfflineAssets {
       : null;
   }
 
-  #once(group: AssetGroup | 'all', urls: string[]): Promise<void> {
+  #once(group: AssetGroup | 'all', urls: string[], quiet = false): Promise<Downloaded> {
     let pending = this.#pending.get(group);
     if (!pending) {
-      pending = this.#fetchMissing(group, urls).finally(() => this.#pending.delete(group));
+      // Until the files are stored, not only read: another call must not fetch them again.
+      const release = () => void this.#pending.delete(group);
+      pending = this.#fetchMissing(group, urls, quiet, release);
+      pending.catch(release);
       this.#pending.set(group, pending);
     }
     return pending;
   }
 
-  async #fetchMissing(group: AssetGroup | 'all', urls: string[]): Promise<void> {
+  async #fetchMissing(
+    group: AssetGroup | 'all',
+    urls: string[],
+    quiet: boolean,
+    release: () => void,
+  ): Promise<Downloaded> {
     const cache = await caches.open(ASSET_CACHE);
     const missing = (
       await Promise.all(urls.map(async (url) => ((await cache.match(url, MATCH)) ? null : url)))
     ).filter((url): url is string => url !== null);
     if (missing.length === 0) {
       if (group === 'all') this.allCached = true;
-      return;
+      release();
+      return new Map();
     }
     this.download = { group, loaded: 0, total: null };
     try {
-      await fetchIntoCache(cache, missing, (loaded, total) => {
+      // The bar moves a few times a second, not at every chunk (a feature may be busy starting).
+      let shown = 0;
+      const { files, stored } = await fetchIntoCache(cache, missing, (loaded, total) => {
+        if (performance.now() - shown < PROGRESS_EVERY_MS && loaded !== total) return;
+        shown = performance.now();
         this.download = { group, loaded, total };
       });
-      if (group === 'all') this.allCached = true;
+      // "Make available offline" is done when everything is stored; a feature starts on the
+      // bytes at once, while they are stored.
+      if (group === 'all') {
+        await stored;
+        this.allCached = true;
+        release();
+      } else {
+        stored
+          .catch((e: unknown) => {
+            console.error(e);
+            if (!quiet) notify(i18n.t.assets.failed, 'error');
+          })
+          .finally(release);
+      }
+      return files;
     } catch (e) {
       const error = e instanceof AssetsNeedDownloadError ? e : new AssetsNeedDownloadError(group);
       const t = i18n.t.assets;
-      notify(group === 'all' ? t.failed : t.needsDownload[group], 'error');
+      if (!quiet) notify(group === 'all' ? t.failed : t.needsDownload[group], 'error');
       console.error(e);
       throw error;
     } finally {
@@ -140,15 +177,24 @@ async function remoteSize(url: string): Promise<number | null> {
   }
 }
 
-/** Fetches the files side by side, reports bytes so far and the total, and caches each whole. */
+/**
+ * The URL the page downloads a file by: the service worker lets it through to the network
+ * (vite.config.ts), so the file is stored once, by the page, rather than by both.
+ */
+const fillUrl = (url: string) => `${url}${url.includes('?') ? '&' : '?'}${FILL_PARAM}`;
+
+/**
+ * Fetches the files side by side and reports bytes so far and the total; resolves with the files
+ * once read, and `stored` once each is in the cache.
+ */
 async function fetchIntoCache(
   cache: Cache,
   urls: string[],
   progress: (loaded: number, total: number | null) => void,
-): Promise<void> {
+): Promise<{ files: Downloaded; stored: Promise<unknown> }> {
   const responses = await Promise.all(
     urls.map(async (url) => {
-      const response = await fetch(url).catch(() => null);
+      const response = await fetch(fillUrl(url)).catch(() => null);
       if (!response?.ok || !response.body) throw new AssetsNeedDownloadError('all');
       return { url, response };
     }),
@@ -157,7 +203,7 @@ async function fetchIntoCache(
   const total = sizes.every((s) => s !== null) ? sizes.reduce((a, s) => a + (s ?? 0), 0) : null;
   let loaded = 0;
   progress(0, total);
-  await Promise.all(
+  const files = await Promise.all(
     responses.map(async ({ url, response }) => {
       const chunks: Uint8Array<ArrayBuffer>[] = [];
       const reader = response.body!.getReader();
@@ -168,13 +214,17 @@ async function fetchIntoCache(
         loaded += value.byteLength;
         progress(loaded, total);
       }
-      const body = new Blob(chunks);
-      const headers = new Headers({ 'Content-Length': String(body.size) });
-      const type = response.headers.get('content-type');
-      if (type) headers.set('Content-Type', type);
-      await cache.put(url, new Response(body, { status: 200, headers }));
+      return [url, new Blob(chunks), response.headers.get('content-type')] as const;
     }),
   );
+  const stored = Promise.all(
+    files.map(([url, body, type]) => {
+      const headers = new Headers({ 'Content-Length': String(body.size) });
+      if (type) headers.set('Content-Type', type);
+      return cache.put(url, new Response(body, { status: 200, headers }));
+    }),
+  );
+  return { files: new Map(files.map(([url, body]) => [url, body])), stored };
 }
 
 export const offlineAssets = new OfflineAssets();

@@ -1,6 +1,6 @@
 /**
  * The heavy files some features need (try-on's MediaPipe runtime and models, Help's word vectors
- * and the tfjs wasm binaries) are not precached, so a first visit stays light. They are fetched
+ * and model, the tfjs wasm binaries for training on the device) are not precached, so a first visit stays light. They are fetched
  * into one named cache when their feature is first opened, or all at once from My data; the
  * service worker serves them from that cache (vite.config.ts, runtimeCaching). These are the
  * pure rules: which files, how big, how the progress reads.
@@ -9,9 +9,18 @@
 /** The Cache Storage name the page fills and the service worker's CacheFirst route reads. */
 export { ASSET_CACHE } from '../db';
 
-/** A feature whose files are fetched on first use. */
-export type AssetGroup = 'tryon' | 'help';
-export const ASSET_GROUPS: readonly AssetGroup[] = ['tryon', 'help'];
+/**
+ * Files fetched together: a feature's on its first use (`tryon`; Help's model, `help`, then its
+ * whole word-vector table, `words`, which Help can do without), or the tfjs wasm binaries that
+ * training on the device runs on (`training`: cached by the service worker when first used;
+ * without them offline, tfjs trains on its plain-JS backend). "Make available offline" fetches
+ * them all.
+ */
+export type AssetGroup = 'tryon' | 'help' | 'words' | 'training';
+export const ASSET_GROUPS: readonly AssetGroup[] = ['tryon', 'help', 'words', 'training'];
+
+/** Marks the page's own downloads into the cache, which the service worker lets through. */
+export const FILL_PARAM = 'fill';
 
 /** Bytes as megabytes with one decimal ("4.2"), as the progress bar shows them. */
 export function megabytes(bytes: number): string {

@@ -24,21 +24,23 @@ import { href, type ViewName } from '../../shell/routes';
 import { WorkerCrashedError } from '../../workers/bridge';
 import {
   answerOf,
-  builtInTemplates,
   mergeKnowledge,
+  shopKnowledge,
   storedEntries,
   titleOf,
   trainingExamples,
   type KnowledgeEntry,
   type Lang,
 } from '../shared/knowledge';
-import { applyShopToFaq } from '../../shop/shared/faq';
-import { shopSettings } from '../../shell/catalog';
+import { packFaq, shopSettings } from '../../shell/catalog';
 import { categoryIn, describeOrders, languageOf, lookUpOrders, messagesFor } from './actions';
 import type { AssistantEngine, SnapshotStore, TrainedEngine } from './engine';
 
-/** The built-in FAQ, its answers written with this shop's policy values. */
-const builtInEntries = applyShopToFaq(builtInTemplates, shopSettings);
+/**
+ * The app's own knowledge: the built-in FAQ with the shop pack's merged in, its answers written
+ * with this shop's policy values (`shopKnowledge`; the shipped model was trained on it).
+ */
+const builtInEntries = shopKnowledge({ settings: shopSettings, faq: packFaq });
 
 export interface QuickReply {
   label: string;
@@ -79,9 +81,22 @@ export interface ChatOptions {
 }
 
 const workerEngine = async (snapshots: SnapshotStore | null): Promise<Engine> => {
-  // The word vectors and tfjs wasm are fetched (with progress) and cached on first use.
-  await (await import('../../shell/offline-assets.svelte')).offlineAssets.ensure('help');
-  return (await import('./engine')).createAssistantEngine(snapshots);
+  const engine = import('./engine');
+  const { offlineAssets } = await import('../../shell/offline-assets.svelte');
+  // Help's files are fetched (with progress) and cached on first use: the model first (it
+  // answers at once; its download starts while the engine's code loads), then the whole
+  // word-vector table, which Help can do without offline.
+  let model: Promise<ReadonlyMap<string, Blob>> | null = offlineAssets.ensure('help');
+  model.catch(() => undefined); // said when the engine asks for it
+  const { createAssistantEngine } = await engine;
+  return createAssistantEngine(snapshots, {
+    model: () => {
+      const first = model;
+      model = null;
+      return first ?? offlineAssets.ensure('help');
+    },
+    words: () => offlineAssets.ensure('words', { quiet: true }),
+  });
 };
 
 const sameTurn = (a: ChatMessage, b: ChatMessage) =>
@@ -97,6 +112,8 @@ export class ChatStore {
   #stored: Live<ChatMessage[]>;
   /** Turns whose write failed (or with no storage at all): shown all the same. */
   #unsaved = $state.raw<ChatMessage[]>([]);
+  /** Turns being written, shown until their database reads them back. */
+  #pending = $state.raw<{ row: ChatMessage; db: AisleDB }[]>([]);
   /** The quick replies offered after one turn: shown while it is the last. */
   #offer = $state.raw<{ turn: ChatMessage; replies: QuickReply[] } | null>(null);
 
@@ -150,8 +167,8 @@ export class ChatStore {
 
   /** The active profile's conversation, oldest first; the last turn carries its quick replies. */
   readonly turns: Turn[] = $derived.by(() => {
-    const unsaved = this.#mine(this.#unsaved);
     const rows = this.#rows;
+    const unsaved = [...this.#mine(this.#unsaved), ...this.#writing(rows)];
     const all = unsaved.length ? [...rows, ...unsaved].sort((a, b) => a.at - b.at) : rows;
     const turns = all.map((row, i): Turn => {
       const entry = row.role === 'assistant' && row.intent ? this.#entryOf(row.intent) : undefined;
@@ -274,6 +291,7 @@ export class ChatStore {
     try {
       await eraseConversation(db, profileId);
       this.#unsaved = this.#unsaved.filter((t) => t.profileId !== profileId);
+      this.#pending = this.#pending.filter((p) => p.row.profileId !== profileId);
       this.#offer = null;
     } finally {
       this.#erasing = false;
@@ -336,11 +354,25 @@ export class ChatStore {
     this.#offer = replies?.length ? { turn: row, replies } : null;
     const db = this.#source.db;
     try {
-      if (db) return void (await addChatMessage(db, row));
+      if (db) {
+        // Shown at once, not when the database reads it back.
+        const writing = this.#writing(this.#rows);
+        this.#pending = [...this.#pending.filter((p) => writing.includes(p.row)), { row, db }];
+        return void (await addChatMessage(db, row));
+      }
     } catch (e) {
       this.#options.onStorageError(e);
     }
+    this.#pending = this.#pending.filter((p) => p.row !== row);
     this.#unsaved = [...this.#unsaved, row];
+  }
+
+  /** The active profile's turns being written to the current database, not read back yet. */
+  #writing(stored: readonly ChatMessage[]): ChatMessage[] {
+    const db = this.#source.db;
+    return this.#mine(this.#pending.filter((p) => p.db === db).map((p) => p.row)).filter(
+      (row) => !stored.some((r) => sameTurn(r, row)),
+    );
   }
 
   #mine<T extends ChatMessage>(rows: readonly T[]): T[] {

@@ -6,18 +6,21 @@
  * hands its database's), keyed by a hash of the training examples, so a restart with the same
  * knowledge base loads them instead of retraining.
  *
- * Which weights `train` uses, in order: the stored snapshot when it fits; else, for the built-in
- * FAQ, the model trained at build time and shipped with the app (worker/prebuilt.ts), so the
- * first answer never waits for training; else it trains (a shop's imported FAQ) and stores them.
+ * Which weights `train` uses, in order: the stored snapshot when it fits; else, for the app's own
+ * FAQ (built-in and the shop pack's), the model trained at build time and shipped with the app
+ * (worker/prebuilt.ts), so the first answer never waits for training; else it trains (a FAQ
+ * imported in My data) and stores them.
  */
 import { proxy } from 'comlink';
+import { modelFile } from 'virtual:assistant-model';
 import type { ModelSnapshot } from '../../db';
 import { WorkerBridge } from '../../workers/bridge';
 import type { TrainingExample } from '../shared/knowledge';
+import { WORD_VECTORS_FILE } from '../shared/word-vectors';
 import type { AnswerRanking, Ranked } from '../shared/rank';
 import type { AssistantWorkerApi } from '../worker/assistant.worker';
 import { MODEL_VERSION, examplesHash, type Snapshot, type SnapshotMeta } from '../worker/core';
-import { builtInExamples, decodePrebuilt, prebuiltModelFile } from '../worker/prebuilt';
+import { prebuiltModelFile } from '../worker/prebuilt-file';
 
 export type { AnswerRanking, Ranked } from '../shared/rank';
 export type { TrainingExample } from '../shared/knowledge';
@@ -60,54 +63,87 @@ async function storedSnapshot(store: SnapshotStore | null, hash: string): Promis
   }
 }
 
-let builtInHash: string | undefined;
+const fileUrl = (file: string) => new URL(`${import.meta.env.BASE_URL}${file}`, location.href).href;
 
-/** The model shipped with the app, when these examples are the built-in ones it was trained on. */
-async function shippedSnapshot(hash: string): Promise<Snapshot | null> {
-  builtInHash ??= examplesHash(builtInExamples());
-  if (hash !== builtInHash) return null;
+/** The file of the model shipped with the app, when these examples are the ones it learned. */
+async function shippedModel(hash: string, downloaded?: Blob): Promise<Blob | null> {
+  if (modelFile !== prebuiltModelFile(hash)) return null;
+  if (downloaded) return downloaded;
   try {
-    const url = new URL(`${import.meta.env.BASE_URL}${prebuiltModelFile(hash)}`, location.href);
-    const response = await fetch(url);
-    return response.ok ? decodePrebuilt(await response.arrayBuffer()) : null;
+    const response = await fetch(fileUrl(modelFile));
+    return response.ok ? await response.blob() : null;
   } catch {
-    return null; // offline and not cached, or an unreadable file: train instead
+    return null; // offline and not cached: train instead
   }
 }
 
-export function createAssistantEngine(snapshots: SnapshotStore | null): AssistantEngine {
+/** Files just downloaded, by URL (offline-assets.svelte.ts). */
+type Downloaded = ReadonlyMap<string, Blob>;
+
+export interface EngineHooks {
+  /** Makes sure the shipped model is cached; resolves with the files it downloaded now. */
+  model?: () => Promise<Downloaded>;
+  /** Makes sure the whole word-vector table is cached, likewise (after the model). */
+  words?: () => Promise<Downloaded>;
+}
+
+export function createAssistantEngine(
+  snapshots: SnapshotStore | null,
+  hooks: EngineHooks = {},
+): AssistantEngine {
   const worker = new WorkerBridge<AssistantWorkerApi>(
     () => new Worker(new URL('../worker/assistant.worker.ts', import.meta.url), { type: 'module' }),
   );
 
-  return {
-    async train(examples, onProgress) {
-      const plain = examples.map(({ text, intent, lang }) => ({ text, intent, lang }));
-      const hash = examplesHash(plain);
-      const stored = await storedSnapshot(snapshots, hash);
-      if (stored && (await worker.call((api) => api.load(plain, stored)))) {
+  async function fit(
+    examples: TrainingExample[],
+    onProgress?: (p: { epoch: number; epochs: number }) => void,
+  ): Promise<TrainedEngine> {
+    const plain = examples.map(({ text, intent, lang }) => ({ text, intent, lang }));
+    const hash = examplesHash(plain);
+    void worker.call(async (api) => api.start()).catch(() => undefined); // loads while we wait
+    const downloaded = (await hooks.model?.()) ?? new Map<string, Blob>();
+    // The whole word-vector table follows, after the shipped model is in (the two would only
+    // slow each other down); the worker waits for it only where it must, and is always told
+    // when it is here (or cannot be had: then it reads the cache, or does without).
+    let words: Promise<void> | undefined;
+    const wordsFollow = () =>
+      (words ??= (hooks.words?.() ?? Promise.resolve(new Map<string, Blob>()))
+        .then(
+          (got) => got.get(fileUrl(WORD_VECTORS_FILE)),
+          () => undefined,
+        )
+        .then((table) => worker.call((api) => api.openVectors(table)))
+        .catch(() => undefined)); // a crashed worker says so at the next call
+    const stored = await storedSnapshot(snapshots, hash);
+    if (stored) {
+      void wordsFollow();
+      if (await worker.call((api) => api.load(plain, stored)))
         return { backend: stored.meta.backend, ms: 0, source: 'stored' };
-      }
-      const shipped = await shippedSnapshot(hash);
-      if (shipped && (await worker.call((api) => api.load(plain, shipped)))) {
-        return { backend: shipped.meta.backend, ms: 0, source: 'shipped' };
-      }
-      const snapshot = await worker.call((api) =>
-        api.train(
-          plain,
-          onProgress ? proxy((p: { epoch: number; epochs: number }) => onProgress(p)) : undefined,
-        ),
-      );
-      await snapshots
-        ?.save({
-          name: SNAPSHOT_NAME,
-          version: MODEL_VERSION,
-          meta: { ...snapshot.meta },
-          weights: snapshot.weights,
-        })
-        .catch(() => undefined); // a full disk only costs a retrain next time
-      return { backend: snapshot.meta.backend, ms: snapshot.meta.ms, source: 'trained' };
-    },
+    }
+    const shipped = await shippedModel(hash, downloaded.get(fileUrl(modelFile)));
+    const backend = shipped && (await worker.call((api) => api.loadShipped(plain, shipped)));
+    void wordsFollow();
+    if (backend) return { backend, ms: 0, source: 'shipped' };
+    const snapshot = await worker.call((api) =>
+      api.train(
+        plain,
+        onProgress ? proxy((p: { epoch: number; epochs: number }) => onProgress(p)) : undefined,
+      ),
+    );
+    await snapshots
+      ?.save({
+        name: SNAPSHOT_NAME,
+        version: MODEL_VERSION,
+        meta: { ...snapshot.meta },
+        weights: snapshot.weights,
+      })
+      .catch(() => undefined); // a full disk only costs a retrain next time
+    return { backend: snapshot.meta.backend, ms: snapshot.meta.ms, source: 'trained' };
+  }
+
+  return {
+    train: fit,
     async rank(text): Promise<AnswerRanking> {
       const r = await worker.call((api) => api.rank(text));
       return { best: r.best.map((b: Ranked) => ({ ...b })), verdict: r.verdict };

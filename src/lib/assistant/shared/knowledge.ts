@@ -1,6 +1,7 @@
 /**
- * The assistant's knowledge base: the shop's built-in FAQ (data/faq.json, validated here) and a
- * shop's own FAQ imported from My data (CSV or JSON), merged into one list the engine trains on.
+ * The assistant's knowledge base: the shop's built-in FAQ (data/faq.json, validated here), the
+ * shop pack's FAQ (merged in at build time, `appKnowledge`) and a shop's own FAQ imported from My
+ * data (CSV or JSON, one parser for both: `readFaqFile`), merged into one list the engine trains on.
  * Pure: no DOM, no database; Node tests and the eval harness use it as the app does.
  */
 import * as v from 'valibot';
@@ -9,6 +10,7 @@ import outOfScope from '../data/out-of-scope.json';
 import { OUT_OF_SCOPE } from './rank';
 import { applyShopToFaq } from '../../shop/shared/faq';
 import { DEFAULT_SETTINGS } from '../../shop/shared/defaults';
+import type { ShopSettings } from '../../shop/shared/settings';
 
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -131,12 +133,17 @@ export function trainingExamples(
 }
 
 /**
- * Built-in plus imported. An imported intent with a built-in id extends it: its questions are
- * added, and its answer replaces the built-in one in that language (the shop knows best).
+ * Built-in plus imported. An imported intent with a built-in id takes it over language by
+ * language: in each language the imported entry covers, its answer (and title) replace the
+ * built-in ones (the shop knows best) and its questions are added to the built-in ones (`'add'`,
+ * My data's import) or replace them (`'replace'`, a shop pack's FAQ: the shop says exactly what
+ * the intent means). A language it leaves out keeps the built-in questions and answer; its
+ * action, where it gives one, replaces the built-in one.
  */
 export function mergeKnowledge(
   builtIn: readonly KnowledgeEntry[],
   imported: readonly KnowledgeEntry[],
+  questions: 'add' | 'replace' = 'add',
 ): KnowledgeEntry[] {
   const byIntent = new Map(builtIn.map((e) => [e.intent, structuredClone(e)]));
   for (const e of imported) {
@@ -148,17 +155,34 @@ export function mergeKnowledge(
     for (const lang of LANGS) {
       const extra = e.examples[lang];
       if (!extra) continue;
-      const seen = new Set((base.examples[lang] ?? []).map(normalizeQuestion));
-      base.examples[lang] = [
-        ...(base.examples[lang] ?? []),
-        ...extra.filter((q) => !seen.has(normalizeQuestion(q))),
-      ];
+      const kept = questions === 'add' ? (base.examples[lang] ?? []) : [];
+      const seen = new Set(kept.map(normalizeQuestion));
+      base.examples[lang] = [...kept, ...extra.filter((q) => !seen.has(normalizeQuestion(q)))];
       base.answer[lang] = e.answer[lang];
       if (e.title?.[lang]) base.title = { ...base.title, [lang]: e.title[lang] };
     }
     if (e.action) base.action = e.action;
   }
   return [...byIntent.values()];
+}
+
+/**
+ * The app's own knowledge, before a shop's settings fill its answers: the built-in FAQ with the
+ * shop pack's FAQ merged in (`mergeKnowledge`, 'replace': a pack intent with a built-in id
+ * replaces the built-in questions, answer and title in the languages it covers). The build
+ * trains the shipped model on it (worker/prebuilt.ts) and the page answers from it
+ * (`shopKnowledge`), so the two cannot drift apart.
+ */
+export function appKnowledge(packFaq: readonly KnowledgeEntry[] = []): KnowledgeEntry[] {
+  return mergeKnowledge(builtInTemplates, packFaq, 'replace');
+}
+
+/** The app's knowledge as the page answers from it: filled with the shop's own values. */
+export function shopKnowledge(shop: {
+  settings: ShopSettings;
+  faq?: readonly KnowledgeEntry[] | undefined;
+}): KnowledgeEntry[] {
+  return applyShopToFaq(appKnowledge(shop.faq), shop.settings);
 }
 
 /** The answer in the wanted language, else in the other one (an import may cover one only). */
@@ -200,6 +224,22 @@ export interface FaqImportError {
   detail?: string;
 }
 
+/**
+ * One thing wrong in a FAQ file, placed as precisely as the file allows: My data shows the first
+ * (`where`), a shop pack lists them all by `line` (CSV) and `column` (the CSV's header as
+ * written, or a JSON path such as "[2].answer").
+ */
+export interface FaqIssue extends FaqImportError {
+  line?: number;
+  column?: string;
+}
+
+/** A FAQ file read as far as it goes: its good entries, and every issue found on the way. */
+export interface FaqFile {
+  entries: KnowledgeEntry[];
+  issues: FaqIssue[];
+}
+
 export type FaqImportResult =
   { ok: true; entries: KnowledgeEntry[]; questions: number } | { ok: false; error: FaqImportError };
 
@@ -221,6 +261,8 @@ export function parseLanguage(value: string): Lang | undefined {
   return undefined;
 }
 
+type RowField = 'intent' | 'language' | 'question' | 'answer';
+
 /** One question row of a flat file: the layout the issue names (intent, language, question, answer). */
 interface Row {
   intent: string;
@@ -228,74 +270,143 @@ interface Row {
   questions: string[];
   answer?: string;
   where: string;
+  /** The CSV line the row starts on. */
+  line?: number;
+  /** Each field as the file names it: the CSV's header, or the JSON row's path. */
+  names: Record<RowField, string>;
+}
+
+const issueAt = (row: Row, field: RowField, code: FaqImportCode, detail?: string): FaqIssue => ({
+  code,
+  where: row.where,
+  ...(row.line !== undefined ? { line: row.line } : {}),
+  column: row.names[field],
+  ...(detail ? { detail } : {}),
+});
+
+/** The first issue of a failed valibot parse of `value`, or undefined when it passes. */
+function invalidText(schema: v.GenericSchema, value: string): string | undefined {
+  const parsed = v.safeParse(schema, value);
+  return parsed.success ? undefined : parsed.issues[0].message;
+}
+
+/** A row's language and intent, when they are good; every bad field of the row is an issue. */
+function checkRow(row: Row, issues: FaqIssue[]): { lang: Lang; intent: string } | undefined {
+  const lang = parseLanguage(row.language);
+  if (!lang) issues.push(issueAt(row, 'language', 'bad-language', row.language));
+  const intent = v.safeParse(IntentId, row.intent);
+  if (!intent.success) {
+    const detail = `intent "${row.intent}": ${intent.issues[0].message}`;
+    issues.push(issueAt(row, 'intent', 'invalid', detail));
+  }
+  const before = issues.length;
+  for (const question of row.questions.filter((q) => q.trim())) {
+    const why = invalidText(Question, question);
+    if (why) issues.push(issueAt(row, 'question', 'invalid', `question "${question}": ${why}`));
+  }
+  const answerWhy = row.answer?.trim() ? invalidText(Answer, row.answer) : undefined;
+  if (answerWhy) issues.push(issueAt(row, 'answer', 'invalid', `answer: ${answerWhy}`));
+  return lang && intent.success && issues.length === before
+    ? { lang, intent: intent.output }
+    : undefined;
+}
+
+/** One intent's rows gathered: questions and the answer per language, and its first row each. */
+interface Group {
+  examples: Partial<Record<Lang, string[]>>;
+  answer: Partial<Record<Lang, string>>;
+  first: Partial<Record<Lang, Row>>;
+}
+
+/** Adds a good row to its intent's group; a second, different answer is an issue. */
+function addRow(group: Group, row: Row, lang: Lang, intent: string, issues: FaqIssue[]): void {
+  group.first[lang] ??= row;
+  (group.examples[lang] ??= []).push(...row.questions.map((q) => q.trim()).filter(Boolean));
+  const answer = row.answer?.trim();
+  if (!answer) return;
+  if (group.answer[lang] && group.answer[lang] !== answer)
+    issues.push(issueAt(row, 'answer', 'conflicting-answer', intent));
+  else group.answer[lang] = answer;
+}
+
+/** An intent's entry from its group, or issues: a language without an answer, a bad entry. */
+function entryOf(intent: string, group: Group, issues: FaqIssue[]): KnowledgeEntry | undefined {
+  let complete = true;
+  for (const lang of Object.keys(group.examples) as Lang[]) {
+    const row = group.first[lang]!;
+    if (group.answer[lang]) continue;
+    complete = false;
+    // No `where`: My data names the place in `detail`, as it always has.
+    issues.push({
+      code: 'missing-answer',
+      ...(row.line !== undefined ? { line: row.line } : {}),
+      column: row.names.answer,
+      detail: `${intent} (${lang}), ${row.where}`,
+    });
+  }
+  if (!complete) return undefined;
+  const parsed = v.safeParse(EntrySchema, {
+    intent,
+    answer: group.answer,
+    examples: group.examples,
+  });
+  if (parsed.success) return parsed.output;
+  const row = Object.values(group.first)[0]!;
+  for (const issue of parsed.issues)
+    issues.push(issueAt(row, 'question', 'invalid', `${intent}: ${issue.message}`));
+  return undefined;
 }
 
 /** Groups rows into entries; every (intent, language) needs one answer, given once or repeated. */
-function entriesFromRows(rows: Row[]): FaqImportResult {
-  if (!rows.length) return { ok: false, error: { code: 'empty' } };
-  const grouped = new Map<
-    string,
-    {
-      examples: Record<string, string[]>;
-      answer: Record<string, string>;
-      firstWhere: Record<string, string>;
-    }
-  >();
+function entriesFromRows(rows: readonly Row[]): FaqFile {
+  const issues: FaqIssue[] = [];
+  if (!rows.length) return { entries: [], issues: [{ code: 'empty' }] };
+  const groups = new Map<string, Group>();
   for (const row of rows) {
-    const lang = parseLanguage(row.language);
-    if (!lang)
-      return { ok: false, error: { code: 'bad-language', where: row.where, detail: row.language } };
-    const intent = v.safeParse(IntentId, row.intent);
-    if (!intent.success)
-      return {
-        ok: false,
-        error: { code: 'invalid', where: row.where, detail: `intent "${row.intent}"` },
-      };
-    const g = grouped.get(intent.output) ?? { examples: {}, answer: {}, firstWhere: {} };
-    grouped.set(intent.output, g);
-    g.firstWhere[lang] ??= row.where;
-    (g.examples[lang] ??= []).push(...row.questions.map((q) => q.trim()).filter(Boolean));
-    const answer = row.answer?.trim();
-    if (answer) {
-      if (g.answer[lang] && g.answer[lang] !== answer)
-        return {
-          ok: false,
-          error: { code: 'conflicting-answer', where: row.where, detail: intent.output },
-        };
-      g.answer[lang] = answer;
-    }
+    const good = checkRow(row, issues);
+    if (!good) continue;
+    const group = groups.get(good.intent) ?? { examples: {}, answer: {}, first: {} };
+    groups.set(good.intent, group);
+    addRow(group, row, good.lang, good.intent, issues);
   }
-  const raw = [...grouped].map(([intent, g]) => {
-    for (const lang of Object.keys(g.examples) as Lang[]) {
-      if (!g.answer[lang]) return { missing: `${intent} (${lang}), ${g.firstWhere[lang]}` };
-    }
-    return { intent, answer: g.answer, examples: g.examples };
-  });
-  const missing = raw.find((r) => 'missing' in r);
-  if (missing && 'missing' in missing)
-    return { ok: false, error: { code: 'missing-answer', detail: missing.missing } };
-  return validateEntries(raw);
+  const entries = [...groups].flatMap(([intent, g]) => entryOf(intent, g, issues) ?? []);
+  return { entries, issues: [...issues, ...countIssues(entries.length, issues.length)] };
 }
 
-function validateEntries(raw: unknown[]): FaqImportResult {
-  if (!raw.length) return { ok: false, error: { code: 'empty' } };
-  if (raw.length > MAX_IMPORTED_INTENTS) return { ok: false, error: { code: 'too-many' } };
-  const parsed = v.safeParse(v.array(EntrySchema), raw);
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    return {
-      ok: false,
-      error: { code: 'invalid', where: `entries${pathOf(issue.path)}`, detail: issue.message },
-    };
-  }
+/** A file with no intents, or with more than an import may hold. */
+function countIssues(intents: number, otherIssues: number): FaqIssue[] {
+  if (!intents && !otherIssues) return [{ code: 'empty' }];
+  return intents > MAX_IMPORTED_INTENTS ? [{ code: 'too-many' }] : [];
+}
+
+/** Entries in the built-in layout, each checked; `base` is the list's JSON path ("entries"). */
+function validateEntries(raw: readonly unknown[], base: string): FaqFile {
+  const issues: FaqIssue[] = [];
+  const entries: KnowledgeEntry[] = [];
   const ids = new Set<string>();
-  for (const e of parsed.output) {
-    if (ids.has(e.intent))
-      return { ok: false, error: { code: 'invalid', detail: `intent "${e.intent}" twice` } };
-    ids.add(e.intent);
-  }
-  const questions = questionsOf(parsed.output).length;
-  return { ok: true, entries: parsed.output, questions };
+  raw.forEach((item, index) => {
+    const parsed = v.safeParse(EntrySchema, item);
+    if (!parsed.success) {
+      for (const issue of parsed.issues) {
+        const path = `[${index}]${pathOf(issue.path).replace(/^(?=[^[])/, '.')}`;
+        issues.push({
+          code: 'invalid',
+          where: `entries${path}`,
+          column: `${base}${path}`,
+          detail: issue.message,
+        });
+      }
+      return;
+    }
+    if (ids.has(parsed.output.intent)) {
+      const detail = `intent "${parsed.output.intent}" twice`;
+      issues.push({ code: 'invalid', column: `${base}[${index}].intent`, detail });
+      return;
+    }
+    ids.add(parsed.output.intent);
+    entries.push(parsed.output);
+  });
+  return { entries, issues: [...issues, ...countIssues(entries.length, issues.length)] };
 }
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
@@ -337,40 +448,38 @@ export function parseCsv(text: string): { cells: string[]; line: number }[] {
   return rows;
 }
 
-const COLUMN_NAMES: Record<'intent' | 'language' | 'question' | 'answer', string[]> = {
+const COLUMN_NAMES: Record<RowField, string[]> = {
   intent: ['intent', '意图'],
   language: ['language', 'lang', 'locale', '语言'],
   question: ['question', 'questions', 'example', 'examples', 'text', '问题'],
   answer: ['answer', '答案', '回答'],
 };
+const ROW_FIELDS = Object.keys(COLUMN_NAMES) as RowField[];
 
 /** Several questions may share one cell, separated by '|'. */
 const splitQuestions = (cell: string) => cell.split('|');
 
-function parseCsvFaq(text: string): FaqImportResult {
+function parseCsvFaq(text: string): FaqFile {
   const table = parseCsv(text);
-  if (!table.length) return { ok: false, error: { code: 'empty' } };
-  const header = table[0]!.cells.map((h) => h.trim().toLowerCase());
+  if (!table.length) return { entries: [], issues: [{ code: 'empty' }] };
+  const written = table[0]!.cells.map((h) => h.trim());
   const col = Object.fromEntries(
-    Object.entries(COLUMN_NAMES).map(([k, names]) => [
-      k,
-      header.findIndex((h) => names.includes(h)),
-    ]),
-  ) as Record<keyof typeof COLUMN_NAMES, number>;
-  if (col.intent < 0 || col.language < 0 || col.question < 0 || col.answer < 0)
-    return {
-      ok: false,
-      error: {
-        code: 'not-faq',
-        detail: 'the first line must name intent,language,question,answer',
-      },
-    };
+    ROW_FIELDS.map((k) => [k, written.findIndex((h) => COLUMN_NAMES[k].includes(h.toLowerCase()))]),
+  ) as Record<RowField, number>;
+  const missing = ROW_FIELDS.filter((k) => col[k] < 0);
+  if (missing.length) {
+    const detail = `the first line must name intent,language,question,answer (${missing.join(', ')} missing)`;
+    return { entries: [], issues: [{ code: 'not-faq', line: 1, detail }] };
+  }
+  const names = Object.fromEntries(ROW_FIELDS.map((k) => [k, written[col[k]]!])) as Row['names'];
   const rows: Row[] = table.slice(1).map(({ cells, line }) => ({
     intent: cells[col.intent] ?? '',
     language: cells[col.language] ?? '',
     questions: splitQuestions(cells[col.question] ?? ''),
     answer: cells[col.answer],
     where: `line ${line}`,
+    line,
+    names,
   }));
   return entriesFromRows(rows);
 }
@@ -383,53 +492,80 @@ const JsonRowSchema = v.object({
   answer: v.optional(v.string()),
 });
 
-function parseJsonFaq(data: unknown): FaqImportResult {
+/** A flat JSON row as a Row, or its issue. */
+function jsonRow(item: unknown, index: number, issues: FaqIssue[]): Row | undefined {
+  const where = `row ${index + 1}`;
+  const row = v.safeParse(JsonRowSchema, item);
+  if (!row.success) {
+    const issue = row.issues[0];
+    const column = `[${index}]${pathOf(issue.path).replace(/^(?=[^[])/, '.')}`;
+    issues.push({ code: 'not-faq', where, column, detail: issue.message });
+    return undefined;
+  }
+  const r = row.output;
+  const at = (field: string) => `[${index}].${field}`;
+  return {
+    intent: r.intent,
+    language: r.language,
+    questions: [...(r.questions ?? []), ...(r.question ? splitQuestions(r.question) : [])],
+    answer: r.answer,
+    where,
+    names: {
+      intent: at('intent'),
+      language: at('language'),
+      question: at(r.questions ? 'questions' : 'question'),
+      answer: at('answer'),
+    },
+  };
+}
+
+function parseJsonFaq(data: unknown): FaqFile {
   // The built-in layout ({ entries: [...] } or a bare array of entries) ...
   const list = Array.isArray(data)
     ? data
     : data && typeof data === 'object' && Array.isArray((data as { entries?: unknown }).entries)
       ? (data as { entries: unknown[] }).entries
       : undefined;
-  if (!list) return { ok: false, error: { code: 'not-faq' } };
-  if (!list.length) return { ok: false, error: { code: 'empty' } };
+  if (!list) return { entries: [], issues: [{ code: 'not-faq' }] };
+  if (!list.length) return { entries: [], issues: [{ code: 'empty' }] };
   const first = list[0] as Record<string, unknown> | null;
-  if (first && typeof first === 'object' && 'examples' in first) return validateEntries(list);
+  if (first && typeof first === 'object' && 'examples' in first)
+    return validateEntries(list, Array.isArray(data) ? '' : 'entries');
   // ... or flat rows, as in the CSV.
-  const rows: Row[] = [];
-  for (const [i, item] of list.entries()) {
-    const row = v.safeParse(JsonRowSchema, item);
-    if (!row.success)
-      return {
-        ok: false,
-        error: { code: 'not-faq', where: `row ${i + 1}`, detail: row.issues[0].message },
-      };
-    const r = row.output;
-    rows.push({
-      intent: r.intent,
-      language: r.language,
-      questions: [...(r.questions ?? []), ...(r.question ? splitQuestions(r.question) : [])],
-      answer: r.answer,
-      where: `row ${i + 1}`,
-    });
-  }
+  const issues: FaqIssue[] = [];
+  const rows = list.flatMap((item, i) => jsonRow(item, i, issues) ?? []);
+  if (issues.length) return { entries: [], issues };
   return entriesFromRows(rows);
+}
+
+/**
+ * Reads a whole FAQ file (CSV or JSON), going on past a bad row so that every issue is found:
+ * the one parser of My data's import (`parseFaqImport`) and of a shop pack's faq.csv/faq.json.
+ */
+export function readFaqFile(text: string, fileName = ''): FaqFile {
+  if (text.length > MAX_FAQ_IMPORT_BYTES) return { entries: [], issues: [{ code: 'too-large' }] };
+  if (!text.trim()) return { entries: [], issues: [{ code: 'empty' }] };
+  const looksJson = /\.json$/i.test(fileName) || /^\s*[[{]/.test(text.replace(/^\uFEFF/, ''));
+  if (!looksJson) return parseCsvFaq(text);
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { entries: [], issues: [{ code: 'not-faq', detail: 'not valid JSON' }] };
+  }
+  return parseJsonFaq(data);
 }
 
 /** Validates a whole file before anything is stored, so a bad file changes nothing. */
 export function parseFaqImport(text: string, fileName = ''): FaqImportResult {
-  if (text.length > MAX_FAQ_IMPORT_BYTES) return { ok: false, error: { code: 'too-large' } };
-  if (!text.trim()) return { ok: false, error: { code: 'empty' } };
-  const looksJson = /\.json$/i.test(fileName) || /^\s*[[{]/.test(text.replace(/^\uFEFF/, ''));
-  if (looksJson) {
-    let data: unknown;
-    try {
-      data = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch {
-      return { ok: false, error: { code: 'not-faq', detail: 'not valid JSON' } };
-    }
-    return parseJsonFaq(data);
-  }
-  return parseCsvFaq(text);
+  const { entries, issues } = readFaqFile(text, fileName);
+  const first = issues[0];
+  if (!first) return { ok: true, entries, questions: questionsOf(entries).length };
+  const { code, where, detail } = first;
+  return {
+    ok: false,
+    error: { code, ...(where ? { where } : {}), ...(detail ? { detail } : {}) },
+  };
 }
 
 /** Reads imported entries back from the database (rows were validated when stored). */

@@ -78,32 +78,51 @@ export function buildVocabulary(
  * share still let it lead).
  */
 export function vectorise(vocab: Vocabulary, text: string): SparseVec {
-  const pairs: [number, number, number][] = [];
+  const counts = hashedCounts(text, vocab.bits);
+  // Rows with their position packed into one sortable number (this runs for every example at
+  // load: plain typed arrays, no tuples).
+  const keys = new Float64Array(counts.size);
+  const raw = new Float64Array(counts.size);
+  const block = new Uint8Array(counts.size);
   const norm = new Float64Array(BLOCKS + 1);
-  for (const [b, c] of hashedCounts(text, vocab.bits)) {
+  let n = 0;
+  for (const [b, c] of counts) {
     const r = vocab.rows.get(b);
     if (r === undefined) continue;
     const v = (1 + Math.log(c)) * vocab.idf[r]!;
     const k = blockOf(b, vocab.bits);
-    pairs.push([r, v, k]);
+    keys[n] = r * POSITIONS + n;
+    raw[n] = v;
+    block[n++] = k;
     norm[k]! += v * v;
   }
-  pairs.sort((a, b) => a[0] - b[0]);
+  const order = keys.subarray(0, n).sort();
   const mean = vocab.vectors && embedWords(vocab.vectors, plainWords(text));
-  if (mean) {
-    mean.forEach((v, d) => pairs.push([vocab.idf.length + d, v, BLOCKS]));
-    norm[BLOCKS] = 1;
-  }
+  if (mean) norm[BLOCKS] = 1;
   const vectorWeight = mean ? VECTOR_WEIGHT * plainShare(text) ** 2 : 0;
   const weight = (k: number) => (k === BLOCKS ? vectorWeight : 1);
   let total = 0;
-  norm.forEach((n, k) => (total += n > 0 ? weight(k) ** 2 : 0));
-  const scale = Array.from(norm, (n, k) => (n > 0 ? weight(k) / Math.sqrt(n * total) : 0));
-  return {
-    idx: Int32Array.from(pairs, (p) => p[0]),
-    val: Float32Array.from(pairs, (p) => p[1] * scale[p[2]]!),
-  };
+  for (let k = 0; k <= BLOCKS; k++) total += norm[k]! > 0 ? weight(k) ** 2 : 0;
+  const scale = new Float64Array(BLOCKS + 1);
+  for (let k = 0; k <= BLOCKS; k++)
+    scale[k] = norm[k]! > 0 ? weight(k) / Math.sqrt(norm[k]! * total) : 0;
+  const size = n + (mean ? mean.length : 0);
+  const idx = new Int32Array(size);
+  const val = new Float32Array(size);
+  for (let i = 0; i < n; i++) {
+    const at = order[i]! % POSITIONS;
+    idx[i] = (order[i]! - at) / POSITIONS;
+    val[i] = raw[at]! * scale[block[at]!]!;
+  }
+  for (let d = 0; mean && d < mean.length; d++) {
+    idx[n + d] = vocab.idf.length + d;
+    val[n + d] = mean[d]! * scale[BLOCKS]!;
+  }
+  return { idx, val };
 }
+
+/** More distinct features than any text has (hashed buckets a text: at most its n-grams). */
+const POSITIONS = 2 ** 24;
 
 /** Cosine similarity of two normalised sparse vectors (sorted indices). */
 export function cosine(a: SparseVec, b: SparseVec): number {
@@ -173,34 +192,29 @@ export function buildBm25(
   docClass: ArrayLike<number>,
 ): Bm25Index {
   const rowsCount = vocab.idf.length;
-  const perDoc: [number, number][][] = texts.map((t) => {
-    const out: [number, number][] = [];
-    for (const [b, c] of hashedCounts(t, vocab.bits)) {
-      const r = vocab.rows.get(b);
-      if (r !== undefined) out.push([r, c]);
-    }
-    return out;
-  });
+  // Two passes over each example's (memoised) counts: how many postings a row has, then where.
   const counts = new Int32Array(rowsCount + 1);
   const docLen = new Float32Array(texts.length);
-  perDoc.forEach((terms, d) => {
-    for (const [r, c] of terms) {
+  for (let d = 0; d < texts.length; d++)
+    for (const [b, c] of hashedCounts(texts[d]!, vocab.bits)) {
+      const r = vocab.rows.get(b);
+      if (r === undefined) continue;
       counts[r + 1]!++;
       docLen[d]! += c;
     }
-  });
   for (let r = 0; r < rowsCount; r++) counts[r + 1]! += counts[r]!;
   const fill = counts.slice(0, rowsCount);
   const total = counts[rowsCount]!;
   const postDoc = new Int32Array(total);
   const postTf = new Float32Array(total);
-  perDoc.forEach((terms, d) => {
-    for (const [r, c] of terms) {
+  for (let d = 0; d < texts.length; d++)
+    for (const [b, c] of hashedCounts(texts[d]!, vocab.bits)) {
+      const r = vocab.rows.get(b);
+      if (r === undefined) continue;
       const at = fill[r]!++;
       postDoc[at] = d;
       postTf[at] = c;
     }
-  });
   const n = texts.length;
   const idf = new Float32Array(rowsCount);
   for (let r = 0; r < rowsCount; r++) {
@@ -268,11 +282,11 @@ export function buildCentroids(
     for (let k = 0; k < x.idx.length; k++) w[x.idx[k]! * classes + c]! += x.val[k]!;
   });
   const norm = new Float64Array(classes);
-  for (let i = 0; i < w.length; i++) norm[i % classes]! += w[i]! * w[i]!;
-  for (let i = 0; i < w.length; i++) {
-    const n = norm[i % classes]!;
-    if (n > 0) w[i]! /= Math.sqrt(n);
-  }
+  for (let i = 0; i < w.length; i += classes)
+    for (let c = 0; c < classes; c++) norm[c]! += w[i + c]! * w[i + c]!;
+  const length = Array.from(norm, Math.sqrt);
+  for (let i = 0; i < w.length; i += classes)
+    for (let c = 0; c < classes; c++) if (norm[c]! > 0) w[i + c]! /= length[c]!;
   return { classes, w, b: new Float32Array(classes) };
 }
 

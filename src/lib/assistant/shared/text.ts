@@ -25,14 +25,23 @@ const T2S = new Map<string, string>();
 
 const HAN = /\p{Script=Han}/u;
 
+/** How many recent results each memo below keeps. */
+const MEMO_MAX = 50_000;
+const normalised = new Map<string, string>();
+
 /** NFKC (full-width → half-width), lower case, traditional → simplified, one space. */
 export function normalise(text: string): string {
+  const hit = normalised.get(text);
+  if (hit !== undefined) return hit;
   let out = '';
   for (const ch of text.normalize('NFKC').toLowerCase()) out += T2S.get(ch) ?? ch;
-  return out
+  out = out
     .replace(/[’‘`´]/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
+  if (normalised.size >= MEMO_MAX) normalised.clear();
+  normalised.set(text, out);
+  return out;
 }
 
 type Segmenter = { segment(s: string): Iterable<{ segment: string; isWordLike?: boolean }> };
@@ -88,10 +97,8 @@ export function stem(word: string): string {
   return w;
 }
 
-const MEMO_MAX = 50_000;
-
 // The segmenter is the slow part, and a text is cut twice (hashed features, word vectors), so
-// recent cuts are kept (bounded; callers never mutate them).
+// recent cuts are kept (bounded; callers never mutate them), like recent normalised texts.
 const wordsMemo = new Map<string, readonly string[]>();
 
 /** Words of a normalised text: Intl.Segmenter where there is one (Chinese needs it). */

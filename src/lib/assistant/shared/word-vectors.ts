@@ -21,10 +21,36 @@ export interface WordVectors {
   /** A fingerprint of the table (size and a hash of its bytes), kept with trained weights. */
   id: string;
   dims: number;
-  /** Word → row; rows are in frequency order (row 0 most frequent). */
+  /** Word → row; rows are in frequency order (row 0 most frequent), unless `rank` says. */
   rows: Map<string, number>;
   scale: Float32Array;
   data: Int8Array;
+  /**
+   * A part of the table (`partOf`): each row's frequency rank in the whole table. A word it
+   * lacks may still be in the whole table.
+   */
+  rank?: Int32Array;
+}
+
+/** The rows of these words (those the table has), as a table of its own with the same id. */
+export function partOf(table: WordVectors, words: Iterable<string>): WordVectors {
+  const picked = [...new Set(words)]
+    .flatMap((w) => {
+      const r = table.rows.get(w);
+      return r === undefined ? [] : [[w, r] as const];
+    })
+    .sort((a, b) => a[1] - b[1]);
+  const { dims } = table;
+  const data = new Int8Array(picked.length * dims);
+  picked.forEach(([, r], i) => data.set(table.data.subarray(r * dims, (r + 1) * dims), i * dims));
+  return {
+    id: table.id,
+    dims,
+    rows: new Map(picked.map(([w], i) => [w, i])),
+    scale: Float32Array.from(picked, ([, r]) => table.scale[r]!),
+    data,
+    rank: Int32Array.from(picked, ([, r]) => table.rank?.[r] ?? r),
+  };
 }
 
 /** Absolute URL of the table for a page or worker at `base` (e.g. `location.href`). */
@@ -109,7 +135,7 @@ export function embedWords(vectors: WordVectors, words: readonly string[]): Floa
   for (const w of words) {
     const r = vectors.rows.get(w);
     if (r === undefined) continue;
-    const k = sifWeight(r) * vectors.scale[r]!;
+    const k = sifWeight(vectors.rank?.[r] ?? r) * vectors.scale[r]!;
     const base = r * vectors.dims;
     for (let d = 0; d < vectors.dims; d++) out[d]! += k * vectors.data[base + d]!;
     known++;

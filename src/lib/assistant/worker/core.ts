@@ -11,6 +11,7 @@ import { OUT_OF_SCOPE } from '../shared/rank';
 import { normalise } from '../shared/text';
 import type { WordVectors } from '../shared/word-vectors';
 import { rankText, type AnswerRanking, type RankableModel } from '../shared/rank';
+import type { ShippedModel } from './prebuilt-file';
 import { buildIndex, trainModel, type TrainOptions } from './trainer';
 
 export interface Example {
@@ -80,11 +81,49 @@ export function withIntentNames(examples: readonly Example[]): Example[] {
   return [...examples, ...names];
 }
 
+/** Whether weights with this meta were trained on these examples with this word-vector table. */
+function fits(examples: readonly Example[], meta: SnapshotMeta, vectors: WordVectors | null) {
+  if (meta.version !== MODEL_VERSION || meta.hash !== examplesHash(examples)) return false;
+  // Weights trained with another word-vector table (or none) mean something else.
+  return (meta.vectors ?? null) === (vectors?.id ?? null);
+}
+
 export class AssistantCore {
   model: RankableModel | null = null;
 
-  /** `vectors`: the English word-vector table (word-vectors.ts); without it, hashed features only. */
-  constructor(readonly vectors: WordVectors | null = null) {}
+  /**
+   * `vectors`: the English word-vector table (word-vectors.ts), or the part of it a shipped
+   * model carries until the whole arrives (`useVectors`); without it, hashed features only.
+   */
+  constructor(public vectors: WordVectors | null = null) {}
+
+  /** Whether the table at hand is only a part (some words of a question may be missing). */
+  get partial(): boolean {
+    return !!this.vectors?.rank;
+  }
+
+  /**
+   * Loads the model shipped with the app (prebuilt-file.ts) with the index it carries (built
+   * from these examples at build time, so nothing is rebuilt) and, until the whole table is
+   * here, its part of the word-vector table.
+   */
+  loadShipped(examples: readonly Example[], shipped: ShippedModel): boolean {
+    const { snapshot, index } = shipped;
+    const vectors = this.vectors ?? shipped.vectors;
+    if (!index || !fits(examples, snapshot.meta, vectors)) return this.load(examples, snapshot);
+    this.vectors = vectors;
+    return this.#adopt(snapshot, { ...index, vocab: { ...index.vocab, vectors } });
+  }
+
+  /**
+   * The whole word-vector table, once it is here, in place of a part of it: the same rows for
+   * every word the part has, so the model's other parts stay as they are.
+   */
+  useVectors(table: WordVectors): void {
+    if (this.vectors && this.vectors.id !== table.id) return; // another table: other weights
+    this.vectors = table;
+    if (this.model) this.model = { ...this.model, vocab: { ...this.model.vocab, vectors: table } };
+  }
 
   async train(
     examples: readonly Example[],
@@ -120,22 +159,19 @@ export class AssistantCore {
   /** Restores a snapshot trained on these same examples; false when it does not fit. */
   load(examples: readonly Example[], snapshot: Snapshot): boolean {
     const { meta } = snapshot;
-    if (meta.version !== MODEL_VERSION || meta.hash !== examplesHash(examples)) return false;
-    // Weights trained with another word-vector table (or none) mean something else.
-    if ((meta.vectors ?? null) !== (this.vectors?.id ?? null)) return false;
-    const { vocab, bm25, centroids } = buildIndex(
-      withIntentNames(examples),
-      meta.intents,
-      this.vectors,
-    );
+    if (!fits(examples, meta, this.vectors)) return false;
+    return this.#adopt(snapshot, buildIndex(withIntentNames(examples), meta.intents, this.vectors));
+  }
+
+  /** Takes the weights with the index of their examples, when their sizes agree. */
+  #adopt(snapshot: Snapshot, index: Omit<RankableModel, 'intents' | 'linear'>): boolean {
+    const { meta } = snapshot;
     const C = meta.classes;
     const all = new Float32Array(snapshot.weights);
-    if (featureRows(vocab) !== meta.rows || all.length !== (meta.rows + 1) * C) return false;
+    if (featureRows(index.vocab) !== meta.rows || all.length !== (meta.rows + 1) * C) return false;
     this.model = {
+      ...index,
       intents: meta.intents,
-      vocab,
-      bm25,
-      centroids,
       linear: { classes: C, w: all.subarray(0, meta.rows * C), b: all.subarray(meta.rows * C) },
     };
     return true;
