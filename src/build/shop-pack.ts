@@ -178,6 +178,7 @@ export async function buildShop(dir: string): Promise<{
     products,
     synonyms: pack.synonyms,
     ...(pack.offers ? { offers: pack.offers } : {}),
+    ...(pack.faq ? { faq: pack.faq } : {}),
   };
   return { shop, pictures, logo, warnings };
 }

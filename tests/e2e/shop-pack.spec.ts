@@ -80,4 +80,34 @@ test.describe('a shop built from its shop pack', () => {
     await expect(answer).toContainText('£50'); // shop.json: free shipping from £50
     await expect(answer).not.toContainText('¥');
   });
+
+  test('its own FAQ (faq.csv) answers at once, in both languages, with the model shipped for it', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await openApp(page, '#/help');
+    const ready = page.getByTestId('assistant-ready');
+    // Trained at build time on the built-in FAQ merged with the pack's: nothing to train here.
+    await expect(ready).toContainText('Ready: using the model that came with the app', {
+      timeout: 60_000,
+    });
+    const box = page.getByRole('textbox', { name: 'Ask a question' });
+    const answers = page.locator('[data-role="assistant"]');
+    const ask = async (question: string) => {
+      const before = await answers.count();
+      await box.fill(question);
+      await box.press('Enter');
+      await expect(answers).toHaveCount(before + 1);
+      return answers.last();
+    };
+    // A new intent of the pack's, its {phone} filled from shop.json.
+    const walks = await ask('Is there a walking club?');
+    await expect(walks).toContainText('Our walking club meets every Saturday');
+    await expect(walks).toContainText('+44 20 7946 0018');
+    // A built-in intent the pack takes over: its answer, with the pack's free-shipping value.
+    await expect(await ask('Do you sell gift cards?')).toContainText(
+      'Northway gift cards come in £10, £25 and £50',
+    );
+    await expect(await ask('可以租帐篷吗')).toContainText('帐篷、背包和登山杖周末租金 £8 起');
+  });
 });

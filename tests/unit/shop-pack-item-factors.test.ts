@@ -10,7 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readShop } from '../../src/build/shop-pack';
 import { generateCatalog } from '../../src/lib/catalog/generate';
 import { seededRandom } from '../../src/lib/random/seeded';
-import { indexRatings, type RatingRow } from '../../src/lib/recommender/shared/dataset';
+import type { RatingRow } from '../../src/lib/recommender/shared/dataset';
+import { cosine } from '../../src/lib/recommender/shared/recommend';
+import { shopRatingsOf } from '../../src/lib/shop/shared/ratings';
 import {
   deserialiseModel,
   foldInUser,
@@ -87,14 +89,7 @@ function shopRatings(): ImportedShopRatings {
     const other = products[Math.floor(rand() * products.length)]!.id;
     rows.push({ user: `u${u}`, item: other, rating: 2 });
   }
-  const { data, maps } = indexRatings(rows);
-  return {
-    userIds: maps.userIds,
-    itemIds: maps.itemIds,
-    users: Array.from(data.users),
-    items: Array.from(data.items),
-    ratings: rows.map((r) => r.rating),
-  };
+  return shopRatingsOf(rows);
 }
 
 interface Shipped {
@@ -158,18 +153,6 @@ function overlap(a: Shipped, b: Shipped): number {
   }
   return same / (10 * shoppers.length);
 }
-
-const cosine = (a: Float32Array, b: Float32Array) => {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let f = 0; f < a.length; f++) {
-    dot += a[f]! * b[f]!;
-    na += a[f]! ** 2;
-    nb += b[f]! ** 2;
-  }
-  return dot / Math.sqrt(na * nb);
-};
 
 describe('a shipped model from item factors', () => {
   const ratings = shopRatings();

@@ -32,8 +32,10 @@ describe('a Merchant Center feed', () => {
   it('reads the same products and pictures from the TSV and the XML', () => {
     expect(fromXml.pack.products).toEqual(fromTsv.pack.products);
     expect(fromXml.pack.pictures).toEqual(fromTsv.pack.pictures);
-    expect(fromTsv.warnings).toEqual([]);
-    expect(fromXml.warnings).toEqual([]);
+    // The fixture has no shop.json, so only the warning that it gives no contact details.
+    const notContact = (w: PackProblem) => w.column !== 'contact';
+    expect(fromTsv.warnings.filter(notContact)).toEqual([]);
+    expect(fromXml.warnings.filter(notContact)).toEqual([]);
   });
 
   const { pack } = fromXml;

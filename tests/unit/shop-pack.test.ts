@@ -2,7 +2,7 @@
 // tests/fixtures/shop-packs/shopify read into the app's products, pictures and settings; the bad
 // pack's every problem with its file, line, column and reason; and the pack-level rules (one
 // products file, shop.json, synonyms, the files carried through, the size limits and speed).
-// ratings.csv and offers.json have tests of their own (shop-pack-ratings, shop-pack-offers).
+// ratings.csv, offers.json and faq.csv have tests of their own (shop-pack-ratings, -offers, -faq).
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../src/lib/catalog/types';
 import { readPack, type PackResult, type ShopPack } from '../../src/lib/shop/shared/pack';
@@ -224,7 +224,7 @@ describe('a Shopify export (products.csv)', () => {
       'velvet-lipstick',
     ]);
     expect(pack.offers?.map((o) => o.id)).toEqual(['caps-10', 'free-shipping']);
-    expect(pack.faqText).toBeUndefined();
+    expect(pack.faq?.map((e) => e.intent)).toEqual(['gift-card', 'walking-club', 'kit-hire']);
   });
 });
 
@@ -384,12 +384,11 @@ describe('the pack as a whole', () => {
     });
   });
 
-  it('carries faq.json, and refuses both FAQ files', () => {
-    const { pack } = readOk('shopify', { set: { 'faq.json': '{"entries":[]}' } });
-    expect(pack).toMatchObject({ faqFile: 'faq.json', faqText: '{"entries":[]}' });
-    expect(
-      problemsOf('shopify', { set: { 'faq.json': '{}', 'faq.csv': 'q,a\n' } }).map((p) => p.why),
-    ).toEqual(['The pack has both faq.csv and faq.json: keep only one.']);
+  it('refuses both FAQ files (faq.csv and faq.json have tests of their own: shop-pack-faq)', () => {
+    expect(problemsOf('shopify', { set: { 'faq.json': '[]' } })).toContainEqual({
+      file: 'faq.json',
+      why: 'The pack has both faq.csv and faq.json: keep only one.',
+    });
   });
 
   it('uses the app’s own logo (a warning) when the named one is not in the pack', () => {

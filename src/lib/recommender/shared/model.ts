@@ -14,10 +14,11 @@
  *   q̃_i = q_i + g_i·ā_i                         effective item vector (collaborative + content)
  *   p̃_u = p_u + |N(u)|^-½ · Σ_{j∈N(u)} y_j      effective user vector (SVD++ history term)
  *
- * F(i) is the item's feature list (category, brand, colour, tags, price band; for movies the
- * genres and the decade); an item without features has c̄_i = 0 and ā_i = 0. N(u) is the list
- * of the user's training rows (explicit ratings and implicit events alike, one entry per row).
- * An item with no rows keeps q_i = 0 and b_i = 0, so its score comes from its features alone.
+ * F(i) is the item's feature list (category, product type, brand, colour, tags, price band,
+ * title words; for movies the genres and the decade); an item without features has c̄_i = 0
+ * and ā_i = 0. N(u) is the list of the user's training rows (explicit ratings and implicit
+ * events alike, one entry per row). An item with no rows keeps q_i = 0 and b_i = 0, so its
+ * score comes from its features alone.
  *
  * Training minimises, over the rows (u, i, r, w) with weight w (1 = explicit rating, lower
  * for implicit events, times `implicitWeight` for rows below 1):

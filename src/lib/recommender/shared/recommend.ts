@@ -46,7 +46,8 @@ export interface RecommendOptions {
   minSimilarity?: number;
 }
 
-const cosine = (a: Float32Array, b: Float32Array) => {
+/** Cosine similarity of two dense vectors (0 when either is zero). */
+export const cosine = (a: Float32Array, b: Float32Array) => {
   let dot = 0;
   let na = 0;
   let nb = 0;

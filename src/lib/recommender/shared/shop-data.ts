@@ -2,10 +2,12 @@
  * The shop's own data in the recommender's shapes: product attributes as item features, and a
  * device's ratings plus shopping events as weighted training rows.
  */
+import { CATEGORY_NAMES } from '../../catalog/names';
 import type { Product } from '../../catalog/types';
 import type { EventType, Rating, ShopEvent } from './rows';
 import { emptyMaps, indexRatings } from './dataset';
 import { isLiked } from './liked';
+import { catalogTitleWords } from './title-words';
 import type { IdMaps, ItemFeatures, RatingData } from './types';
 
 /** Price bands by catalog-wide quantile, so "affordable" means the same across categories. */
@@ -86,14 +88,31 @@ export function profileSignals(
   return signals;
 }
 
-/** Feature keys look like 'category:hats', 'brand:Lumen', 'colour:red', 'tag:round', 'price:2'. */
-export function productFeatureKeys(product: Product, priceBand: number): string[] {
+/** The shop's own product type, unless it only repeats the department's name ('category:'). */
+function typeKeys(product: Product): string[] {
+  const type = product.type?.en.normalize('NFKC').toLowerCase();
+  const department = CATEGORY_NAMES[product.category].en.toLowerCase();
+  return type && type !== department ? [`type:${type}`] : [];
+}
+
+/**
+ * A product's content features, from the pack's attributes. Keys look like 'category:hats',
+ * 'type:bucket hat', 'brand:Lumen', 'colour:red', 'tag:round', 'price:2', 'word:aviator':
+ * `words` are its title words that made the catalog's vocabulary (title-words.ts).
+ */
+export function productFeatureKeys(
+  product: Product,
+  priceBand: number,
+  words: readonly string[],
+): string[] {
   return [
     `category:${product.category}`,
+    ...typeKeys(product),
     `brand:${product.brand}`,
     ...product.colours.map((c) => `colour:${c}`),
     ...product.tags.map((t) => `tag:${t}`),
     `price:${priceBand}`,
+    ...words.map((w) => `word:${w}`),
   ];
 }
 
@@ -116,13 +135,16 @@ export function catalogFeatures(products: readonly Product[], maps: IdMaps): Ite
     }
   }
   const bands = priceBands(products);
+  const titleWords = catalogTitleWords(products.map((p) => p.name));
+  const words = new Map(products.map((p, k) => [p.id, titleWords[k]!]));
   const byId = new Map(products.map((p) => [p.id, p]));
   const featureIndex = new Map<string, number>();
   const itemOffsets = new Uint32Array(maps.itemIds.length + 1);
   const featureIds: number[] = [];
   maps.itemIds.forEach((id, item) => {
     const product = byId.get(id);
-    for (const key of product ? productFeatureKeys(product, bands.get(id)!) : []) {
+    const keys = product ? productFeatureKeys(product, bands.get(id)!, words.get(id)!) : [];
+    for (const key of keys) {
       if (!featureIndex.has(key)) featureIndex.set(key, featureIndex.size);
       featureIds.push(featureIndex.get(key)!);
     }

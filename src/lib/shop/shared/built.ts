@@ -1,8 +1,10 @@
 /**
  * The shop the app was built for, as the build hands it over (`virtual:shop`, made by
  * src/build/shop-pack.ts from the shop pack): settings, products with their pictures resolved,
- * the search synonyms and the shop's own offers (offers.json, as written; absent: the demo's).
+ * the search synonyms, the shop's own offers (offers.json, as written; absent: the demo's) and its
+ * own FAQ (faq.csv/faq.json, as written: merged into the built-in one by `shopKnowledge`).
  */
+import type { KnowledgeEntry } from '../../assistant/shared/knowledge';
 import type { Product } from '../../catalog/types';
 import type { Promotion } from '../../promotions/shared/schema';
 import type { ShopSettings } from './settings';
@@ -18,6 +20,11 @@ export interface BuiltShop {
   synonyms: string[][];
   /** The shop's offers before its settings fill their texts; absent: the demo's offers. */
   offers?: Promotion[];
+  /**
+   * The shop's own FAQ entries before its settings fill their answers; absent: the built-in FAQ
+   * only. The shipped assistant model was trained on them (src/build/assistant-model.ts).
+   */
+  faq?: KnowledgeEntry[];
   /** The shop's logo from its pack, served from our origin (a path under the base URL). */
   logo?: string;
 }

@@ -3,6 +3,7 @@
  * problems it reports, and the pack it returns. Kept apart from pack.ts so that the format
  * readers (shopify.ts, merchant.ts) and the build can share them without an import cycle.
  */
+import type { KnowledgeEntry } from '../../assistant/shared/knowledge';
 import type { Localized, Product } from '../../catalog/types';
 import type { Promotion } from '../../promotions/shared/schema';
 import type { ImportedItemFactors, ImportedShopRatings } from '../../recommender/shared/shop-data';
@@ -43,9 +44,11 @@ export interface ShopPack {
   pictures: PackPicture[];
   /** Groups of equivalent search words (synonyms.txt), lower case. */
   synonyms: string[][];
-  /** faq.csv or faq.json as text, and which of the two it is. */
-  faqText?: string;
-  faqFile?: 'faq.csv' | 'faq.json';
+  /**
+   * faq.csv or faq.json: the shop's own FAQ entries, checked, as written (the page fills their
+   * placeholders); merged into the built-in FAQ and trained into the shipped model at build time.
+   */
+  faq?: KnowledgeEntry[];
   /** offers.json: the shop's own offers, checked, as written (filled on the device). */
   offers?: Promotion[];
   /** ratings.csv: the shop's own ratings of the products it sells, for the shipped model. */

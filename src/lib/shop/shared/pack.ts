@@ -11,7 +11,9 @@
  */
 import { ITEM_FACTORS_FILE, readItemFactors } from './item-factors';
 import { readMerchantTsv, readMerchantXml } from './merchant';
+import { DEFAULT_SETTINGS } from './defaults';
 import { OFFERS_FILE, readOffers } from './offers';
+import { FAQ_FILES, readPackFaq } from './pack-faq';
 import type { PackFiles, PackProblem, PackResult, ShopPack } from './pack-types';
 import {
   isRecord,
@@ -24,6 +26,7 @@ import {
 } from './rows';
 import { RATINGS_FILE, readRatings } from './ratings';
 import { parseShopSettings } from './settings-schema';
+import type { ShopContact, ShopSettings } from './settings';
 import { readShopifyCsv } from './shopify';
 import { parseSynonyms } from './synonyms';
 
@@ -38,7 +41,6 @@ const PRODUCT_READERS: Record<string, Reader> = {
   'products.xml': readMerchantXml,
 };
 const PRODUCT_FILES = Object.keys(PRODUCT_READERS);
-const FAQ_FILES = ['faq.csv', 'faq.json'] as const;
 
 /** A file's text, or a problem when it is listed but cannot be read. */
 function textOf(files: PackFiles, file: string, findings: Findings): string | undefined {
@@ -104,6 +106,27 @@ function readProducts(
     return undefined;
   }
   return PRODUCT_READERS[file]!(text, { ...ctx, file });
+}
+
+/** The contact details a shop must give, or the demo's are shown as its own. */
+const CONTACT_KEYS = ['phone', 'email', 'businessEmail'] as const satisfies (keyof ShopContact)[];
+
+/**
+ * A warning when shop.json leaves out contact details: the assistant's answers and the pages
+ * would give the demo's phone and email as the shop's (the demo pack's shop.json gives them).
+ */
+function contactWarning(raw: unknown, settings: ShopSettings): PackProblem | undefined {
+  const given = isRecord(raw) && isRecord(raw.contact) ? raw.contact : {};
+  const missing = CONTACT_KEYS.filter((key) => given[key] === undefined);
+  if (!missing.length) return undefined;
+  const keys = missing.map((key) => `contact.${key}`);
+  const demo = missing.map((key) => DEFAULT_SETTINGS.contact[key]).join(', ');
+  return problemAt(
+    'shop.json',
+    undefined,
+    'contact',
+    `shop.json gives no ${keys.join(', ')}: the assistant and the pages show the demo's (${demo}) as ${settings.name.en}'s. Set ${keys.join(', ')} in shop.json.`,
+  );
 }
 
 /** Problems in the order a shop owner would fix them: file by file, line by line. */
@@ -181,6 +204,10 @@ export function readPack(files: PackFiles, options: { folderName: string }): Pac
   }
   const faqFile = faqFiles[0];
   const faqText = faqFile ? textOf(files, faqFile, findings) : undefined;
+  const faq =
+    faqFile && faqText !== undefined ? readPackFaq(faqFile, faqText, findings) : undefined;
+  const noContact = contactWarning(raw, settings);
+  if (noContact) findings.warnings.push(noContact);
   const offersJson = readJson(files, OFFERS_FILE, present, findings);
   const offers = offersJson === undefined ? undefined : readOffers(offersJson, settings, findings);
   const ratingsCsv = present.has(RATINGS_FILE) ? textOf(files, RATINGS_FILE, findings) : undefined;
@@ -202,7 +229,7 @@ export function readPack(files: PackFiles, options: { folderName: string }): Pac
     products: read.products,
     pictures: read.pictures,
     synonyms: synonyms.groups,
-    ...(faqFile && faqText !== undefined ? { faqFile, faqText } : {}),
+    ...(faq ? { faq } : {}),
     ...(offers ? { offers } : {}),
     ...(ratings ? { ratings } : {}),
     ...(itemFactors ? { itemFactors } : {}),

@@ -89,14 +89,17 @@ export function readRatings(
     const count = read.rows.length - known.length;
     findings.warnings.push(unknownProducts(count, read.rows.length, firstUnknown));
   }
-  if (!known.length) return undefined;
+  return known.length ? shopRatingsOf(known) : undefined;
+}
 
-  const { data, maps } = indexRatings(known);
+/** Rating rows (products named by id) as the shipped model's trainer takes them. */
+export function shopRatingsOf(rows: readonly RatingRow[]): ImportedShopRatings {
+  const { data, maps } = indexRatings(rows);
   return {
     userIds: maps.userIds,
     itemIds: maps.itemIds,
     users: Array.from(data.users),
     items: Array.from(data.items),
-    ratings: known.map((r) => r.rating), // as written: data.ratings is rounded to 32 bits
+    ratings: rows.map((r) => r.rating), // as written: data.ratings is rounded to 32 bits
   };
 }
