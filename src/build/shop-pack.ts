@@ -217,7 +217,8 @@ export function shopPack(): Plugin {
       if (id !== RESOLVED) return undefined;
       const { shop, warnings } = await load();
       for (const w of warnings) this.warn(`shop pack ${shopDir()}:\n${w}`);
-      return `export default ${JSON.stringify(shop)};`;
+      // As a JSON string: engines parse JSON faster than the same object written as code.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(shop))});`;
     },
     async generateBundle() {
       const { pictures, logo } = await load();
