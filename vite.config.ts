@@ -9,6 +9,7 @@ import { mediapipe, tasksVisionPrivacy } from './src/build/mediapipe.ts';
 import { wordVectors } from './src/build/word-vectors.ts';
 import { assistantModel } from './src/build/assistant-model.ts';
 import { shopModel } from './src/build/shop-model.ts';
+import { searchIndexPlugin } from './src/build/search-index.ts';
 import { readShop, shopDir, shopPack } from './src/build/shop-pack.ts';
 
 /** Ships the CSP inside the built index.html (dev keeps Vite's inline HMR styles working). */
@@ -45,6 +46,7 @@ export default defineConfig({
     wordVectors(), // assistant: English word vectors cut from a pinned npm package
     assistantModel(), // assistant: the intent model trained on the built-in FAQ at build time
     shopModel(), // For you: the shop's recommender, trained at build time
+    searchIndexPlugin(), // Shop: the catalog's search index, built at build time
     VitePWA({
       registerType: 'prompt',
       injectRegister: null, // registered from src/lib/shell/pwa.svelte.ts, no inline script
@@ -65,10 +67,14 @@ export default defineConfig({
         scope: './',
       },
       workbox: {
-        // The precache is the app shell, what the first screens need and the shop's recommender
-        // trained at build time. The web manifest is added by the plugin itself (listing it here
+        // The precache is the app shell, what the first screens need, the shop's recommender
+        // trained at build time and its search index. The web manifest is added by the plugin itself (listing it here
         // would conflict).
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}', 'models/shop-*.bin'],
+        globPatterns: [
+          '**/*.{js,css,html,svg,png,ico,woff2}',
+          'models/shop-*.bin',
+          'shop/search-*.bin',
+        ],
         // Heavy files are fetched when their feature is first opened, not on the first visit
         // (src/lib/shell/offline-assets.ts): try-on's MediaPipe runtime and models, the word
         // vectors, the tfjs wasm binaries, Help's model trained at build time (under assistant/).

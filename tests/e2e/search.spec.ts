@@ -74,3 +74,17 @@ test('brand and colour choices count what the words found', async ({ page }) => 
   await expect(page.locator('p.count')).toHaveText(`${n} product${n === '1' ? '' : 's'}`);
   for (const text of await cards(page).allInnerTexts()) expect(text).toContain(name!);
 });
+
+test('the search index comes with the app, made at build time, from our own origin', async ({
+  page,
+}) => {
+  const shipped = page.waitForResponse((r) =>
+    /\/shop\/search-v\d+-[0-9a-f]+\.bin$/.test(new URL(r.url()).pathname),
+  );
+  await openApp(page);
+  const names = await search(page, 'red hat', 3);
+  const response = await shipped;
+  expect(new URL(response.url()).origin).toBe(new URL(page.url()).origin);
+  expect(response.status()).toBe(200);
+  for (const name of names) expect(name).toMatch(/red/i);
+});

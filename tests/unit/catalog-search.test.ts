@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { gunzip, gzip } from '../../src/lib/binary/worker/gzip';
+import {
+  decodeCatalogIndex,
+  encodeCatalogIndex,
+  searchIndexFile,
+} from '../../src/lib/catalog/search/file';
 import { CATEGORY_NAMES, COLOURS, TAG_NAMES, generateCatalog } from '../../src/lib/catalog';
 import type { Category, Product } from '../../src/lib/catalog';
 import {
@@ -305,6 +311,43 @@ describe('a saved index', () => {
     ]) {
       expect(searchCatalog(restored, query)).toEqual(searchCatalog(index, query));
     }
+  });
+
+  it('round-trips through the file the build ships (gzip), deterministically, and answers the same', async () => {
+    const bytes = encodeCatalogIndex(exportCatalogIndex(index));
+    expect(encodeCatalogIndex(exportCatalogIndex(buildCatalogIndex(catalog, synonyms)))).toEqual(
+      bytes,
+    );
+    const file = new Blob([await gzip(bytes)]);
+    const restored = importCatalogIndex(decodeCatalogIndex(await gunzip(file)));
+    for (const query of [
+      { text: 'red hat' },
+      { text: '墨镜', colour: 'black' },
+      { text: 'sunglxxzz' },
+    ])
+      expect(searchCatalog(restored, query)).toEqual(searchCatalog(index, query));
+    expect(() => decodeCatalogIndex(bytes.slice(0, bytes.length - 8).buffer)).toThrow(/truncated/);
+    expect(() => decodeCatalogIndex(new Uint8Array(16).buffer)).toThrow(/not a search index/);
+    expect(searchIndexFile('abc')).toBe(`shop/search-v${CATALOG_INDEX_VERSION}-abc.bin`);
+  });
+
+  it('the worker loads the shipped file, or says it cannot (then the catalog is indexed there)', async () => {
+    const api = createCatalogSearchApi();
+    const body = await gzip(encodeCatalogIndex(exportCatalogIndex(index)));
+    const fetch = vi
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValueOnce(new Response(body))
+      .mockResolvedValueOnce(new Response('not found', { status: 404 }))
+      .mockResolvedValueOnce(new Response('garbage'));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await api.loadFile('https://shop.example/shop/search.bin')).toMatchObject({
+      products: catalog.length,
+    });
+    expect(api.search({ text: 'red hat' })).toEqual(searchCatalog(index, { text: 'red hat' }));
+    expect(await api.loadFile('https://shop.example/shop/search.bin')).toBeNull();
+    expect(await api.loadFile('https://shop.example/shop/search.bin')).toBeNull();
+    expect(fetch).toHaveBeenCalledTimes(3);
+    vi.restoreAllMocks();
   });
 
   it('refuses data of another version', () => {

@@ -24,6 +24,8 @@
  */
 import type { Bm25Index, LinearWeights, Vocabulary } from '../shared/model';
 import type { WordVectors } from '../shared/word-vectors';
+import { Reader, Writer } from '../../binary/shared/parts';
+import { gunzip, gzip } from '../../binary/worker/gzip';
 import { MODEL_VERSION, type Snapshot, type SnapshotMeta } from './core';
 
 const MAGIC = 0x4d414150; // "PAAM"
@@ -53,64 +55,6 @@ export function prebuiltModelFile(hash: string): string {
 function metaJson(meta: SnapshotMeta): string {
   const { version, hash, intents, rows, classes, backend, ms, vectors } = meta;
   return JSON.stringify({ version, hash, intents, rows, classes, backend, ms, vectors });
-}
-
-type Numbers = Uint8Array | Int8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
-type NumbersOf<T extends Numbers> = new (buffer: ArrayBuffer, offset: number, length: number) => T;
-
-/** Parts, each padded to 4 bytes. */
-class Writer {
-  readonly #parts: Uint8Array[] = [];
-  #length = 0;
-  array(a: Numbers): this {
-    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    const pad = (4 - (bytes.length % 4)) % 4;
-    this.#parts.push(bytes, new Uint8Array(pad));
-    this.#length += bytes.length + pad;
-    return this;
-  }
-  u32(...values: number[]): this {
-    return this.array(Uint32Array.from(values));
-  }
-  text(s: string): this {
-    const bytes = new TextEncoder().encode(s);
-    return this.u32(bytes.length).array(bytes);
-  }
-  /** Indices as u16 when every one fits, else u32 (the reader knows which from the count). */
-  indices(values: readonly number[], count: number): this {
-    return this.array(count <= 0x10000 ? Uint16Array.from(values) : Uint32Array.from(values));
-  }
-  bytes(): Uint8Array<ArrayBuffer> {
-    const out = new Uint8Array(this.#length);
-    let at = 0;
-    for (const p of this.#parts) out.set(p, (at += p.length) - p.length);
-    return out;
-  }
-}
-
-class Reader {
-  #at = 0;
-  constructor(readonly buffer: ArrayBuffer) {}
-  array<T extends Numbers>(Type: NumbersOf<T> & { BYTES_PER_ELEMENT: number }, n: number): T {
-    const size = n * Type.BYTES_PER_ELEMENT;
-    if (this.#at + size > this.buffer.byteLength)
-      throw new Error('truncated prebuilt assistant model');
-    const out = new Type(this.buffer, this.#at, n);
-    this.#at += size + ((4 - (size % 4)) % 4);
-    return out;
-  }
-  u32(): number {
-    return this.array(Uint32Array, 1)[0]!;
-  }
-  text(): string {
-    return new TextDecoder().decode(this.array(Uint8Array, this.u32()));
-  }
-  indices(n: number, count: number): Uint16Array | Uint32Array {
-    return count <= 0x10000 ? this.array(Uint16Array, n) : this.array(Uint32Array, n);
-  }
-  get done(): boolean {
-    return this.#at === this.buffer.byteLength;
-  }
 }
 
 function writeIndex(w: Writer, index: ShippedIndex | null): void {
@@ -254,17 +198,12 @@ export function decodePrebuilt(buffer: ArrayBuffer): ShippedModel {
   return { snapshot: { meta: meta as SnapshotMeta, weights: weights.buffer }, index, vectors };
 }
 
-/** Through a (De)CompressionStream: the same in a worker and in Node. */
-async function piped(bytes: BlobPart, stream: GenericTransformStream): Promise<ArrayBuffer> {
-  return new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer();
-}
-
 /** The file's bytes: the encoded model, gzip-compressed (deterministically: no name, no time). */
 export async function writePrebuiltFile(model: ShippedModel): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await piped(encodePrebuilt(model), new CompressionStream('gzip')));
+  return gzip(encodePrebuilt(model));
 }
 
 /** Reads a file written by writePrebuiltFile. */
 export async function readPrebuiltFile(file: Blob): Promise<ShippedModel> {
-  return decodePrebuilt(await piped(file, new DecompressionStream('gzip')));
+  return decodePrebuilt(await gunzip(file));
 }

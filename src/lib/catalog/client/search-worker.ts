@@ -1,10 +1,12 @@
 /**
- * The catalog search worker, as the Shop uses it: started on the first search, handed the
- * shop's catalog once, and handed it again when the worker had to be started anew (a crash).
- * The worker keeps its index between searches, so it is never shut down for idleness.
+ * The catalog search worker, as the Shop uses it: started on the first search, it loads the
+ * index the build made (search/file.ts; precached), or, when that cannot be had, is handed the
+ * shop's catalog to index; again when the worker had to be started anew (a crash). The worker
+ * keeps its index between searches, so it is never shut down for idleness.
  */
 import { WorkerBridge } from '../../workers/bridge';
-import { products, synonyms } from '../../shell/catalog';
+import { catalogVersion, products, synonyms } from '../../shell/catalog';
+import { searchIndexFile } from '../search/file';
 import type { CatalogQuery, CatalogResult } from '../search/index';
 import type { CatalogSearchApi } from '../worker/search.worker';
 
@@ -12,16 +14,23 @@ const bridge = new WorkerBridge<CatalogSearchApi>(
   () => new Worker(new URL('../worker/search.worker.ts', import.meta.url), { type: 'module' }),
 );
 
+/** The index the build made for this catalog. */
+const indexUrl = new URL(import.meta.env.BASE_URL + searchIndexFile(catalogVersion), location.href)
+  .href;
+
 /** The load of the running worker; null when none has been started (or it died). */
 let loaded: Promise<unknown> | null = null;
 
 export function searchShop(query: CatalogQuery): Promise<CatalogResult> {
   if (!bridge.running) loaded = null;
   return bridge.call(async (api) => {
-    loaded ??= api.load(products, synonyms).catch((e: unknown) => {
-      loaded = null;
-      throw e;
-    });
+    loaded ??= api
+      .loadFile(indexUrl)
+      .then((shipped) => shipped ?? api.load(products, synonyms))
+      .catch((e: unknown) => {
+        loaded = null;
+        throw e;
+      });
     await loaded;
     return api.search(query);
   });

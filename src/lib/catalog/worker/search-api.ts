@@ -3,8 +3,11 @@
  * catalog's index and answers searches against it. A module of its own so that tests can drive
  * it through a WorkerBridge without a real worker.
  */
+import { gunzip } from '../../binary/worker/gzip';
+import { decodeCatalogIndex } from '../search/file';
 import {
   buildCatalogIndex,
+  importCatalogIndex,
   searchCatalog,
   type CatalogIndex,
   type CatalogQuery,
@@ -25,6 +28,22 @@ export function createCatalogSearchApi() {
       const started = performance.now();
       index = buildCatalogIndex(products, synonyms);
       return { products: products.length, buildMs: Math.round(performance.now() - started) };
+    },
+    /**
+     * Loads the index the build made (search/file.ts, gzip) from our origin; null when it cannot
+     * be had or read (then `load` indexes the catalog here).
+     */
+    async loadFile(url: string): Promise<CatalogLoadReport | null> {
+      const started = performance.now();
+      try {
+        const response = await fetch(url);
+        if (!response.ok) return null;
+        index = importCatalogIndex(decodeCatalogIndex(await gunzip(await response.blob())));
+      } catch (e) {
+        console.warn('The shipped search index could not be read; indexing here instead:', e);
+        return null;
+      }
+      return { products: index.size, buildMs: Math.round(performance.now() - started) };
     },
     /** Searches the catalog last loaded; throws when none is. */
     search(query: CatalogQuery): CatalogResult {
