@@ -171,6 +171,19 @@ test.describe('without the service worker (so the route below sees the worker’
     // A word the model's rows lack waits for the whole table, which never comes: still answered.
     await ask(page, 'Is my consignment insured on the way?');
     await expect(page.locator('[data-role="assistant"]')).toHaveCount(3);
+    // The unreadable copy is not kept (the next start fetches the table again); the model is.
+    const cached = (path: string) =>
+      page.evaluate(
+        async (p) => !!(await caches.match(new URL(p, location.href).href, { ignoreVary: true })),
+        path,
+      );
+    await expect.poll(() => cached('models/word-vectors-en.bin')).toBe(false);
+    const model = await page.evaluate(async () =>
+      (await (await caches.open('private-aisle-assets')).keys())
+        .map((r) => new URL(r.url).pathname)
+        .find((p) => p.startsWith('/assistant/')),
+    );
+    expect(model).toMatch(/^\/assistant\/model-v\d+-[0-9a-f]+\.bin$/);
   });
 });
 

@@ -68,6 +68,8 @@ class OfflineAssets {
   totalBytes = $state<number | null>(null);
 
   #pending = new Map<AssetGroup | 'all', Promise<Downloaded>>();
+  /** Files of a group being stored after they were read. */
+  #storing = new Map<AssetGroup | 'all', Promise<unknown>>();
 
   /**
    * Makes sure a feature's files are cached; throws AssetsNeedDownloadError (and says so, unless
@@ -83,6 +85,18 @@ class OfflineAssets {
   /** Fetches every feature's files at once (My data, kiosk setup). */
   async makeAllAvailable(): Promise<void> {
     if (cacheAvailable()) await this.#once('all', uniqueUrls(ASSET_GROUPS.flatMap(assetUrls)));
+  }
+
+  /**
+   * Drops a group's files from the cache (a copy its feature could not read), once they are
+   * stored, so that the next use fetches them again.
+   */
+  async forget(group: AssetGroup): Promise<void> {
+    if (!cacheAvailable()) return;
+    await this.#storing.get(group)?.catch(() => undefined);
+    const cache = await caches.open(ASSET_CACHE);
+    await Promise.all(assetUrls(group).map((url) => cache.delete(url, MATCH)));
+    this.allCached = false;
   }
 
   /** Finds out whether everything is cached, and how big it all is (for My data). */
@@ -146,6 +160,7 @@ class OfflineAssets {
         this.allCached = true;
         release();
       } else {
+        this.#storing.set(group, stored);
         stored
           .catch((e: unknown) => {
             console.error(e);

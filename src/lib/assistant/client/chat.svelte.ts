@@ -96,6 +96,7 @@ const workerEngine = async (snapshots: SnapshotStore | null): Promise<Engine> =>
       return first ?? offlineAssets.ensure('help');
     },
     words: () => offlineAssets.ensure('words', { quiet: true }),
+    unreadableWords: () => void offlineAssets.forget('words'),
   });
 };
 

@@ -85,6 +85,8 @@ export interface EngineHooks {
   model?: () => Promise<Downloaded>;
   /** Makes sure the whole word-vector table is cached, likewise (after the model). */
   words?: () => Promise<Downloaded>;
+  /** The table could not be read: its copy should not be kept (the next start fetches it anew). */
+  unreadableWords?: () => void;
 }
 
 export function createAssistantEngine(
@@ -114,6 +116,9 @@ export function createAssistantEngine(
           () => undefined,
         )
         .then((table) => worker.call((api) => api.openVectors(table)))
+        .then((readable) => {
+          if (!readable) hooks.unreadableWords?.();
+        })
         .catch(() => undefined)); // a crashed worker says so at the next call
     const stored = await storedSnapshot(snapshots, hash);
     if (stored) {

@@ -42,9 +42,13 @@ async function whole(): Promise<AssistantCore> {
 const api = {
   /** Nothing: the page calls it so the worker's code loads while the model downloads. */
   start() {},
-  /** The whole word-vector table: its bytes if the page just downloaded it, else it is cached. */
-  openVectors(downloaded?: Blob) {
+  /**
+   * The whole word-vector table: its bytes if the page just downloaded it, else it is cached.
+   * False when it cannot be read (a copy that should not be kept).
+   */
+  async openVectors(downloaded?: Blob): Promise<boolean> {
     handOver(downloaded);
+    return (await table) !== null;
   },
   async train(examples: Example[], onEpoch?: (p: { epoch: number; epochs: number }) => void) {
     const snapshot = await (
