@@ -67,9 +67,11 @@ class OfflineAssets {
   /** The size of every group's files together (null until known). */
   totalBytes = $state<number | null>(null);
 
-  #pending = new Map<AssetGroup | 'all', Promise<Downloaded>>();
-  /** Files of a group being stored after they were read. */
-  #storing = new Map<AssetGroup | 'all', Promise<unknown>>();
+  /**
+   * Downloads under way: the files once read, and `stored` once they are in the cache (or could
+   * not be had); kept until then, so that another call does not fetch them again.
+   */
+  #pending = new Map<AssetGroup | 'all', { read: Promise<Downloaded>; stored: Promise<unknown> }>();
 
   /**
    * Makes sure a feature's files are cached; throws AssetsNeedDownloadError (and says so, unless
@@ -93,7 +95,7 @@ class OfflineAssets {
    */
   async forget(group: AssetGroup): Promise<void> {
     if (!cacheAvailable()) return;
-    await this.#storing.get(group)?.catch(() => undefined);
+    await this.#pending.get(group)?.stored;
     const cache = await caches.open(ASSET_CACHE);
     await Promise.all(assetUrls(group).map((url) => cache.delete(url, MATCH)));
     this.allCached = false;
@@ -120,29 +122,29 @@ class OfflineAssets {
   #once(group: AssetGroup | 'all', urls: string[], quiet = false): Promise<Downloaded> {
     let pending = this.#pending.get(group);
     if (!pending) {
-      // Until the files are stored, not only read: another call must not fetch them again.
-      const release = () => void this.#pending.delete(group);
-      pending = this.#fetchMissing(group, urls, quiet, release);
-      pending.catch(release);
+      const download = this.#fetchMissing(group, urls, quiet);
+      const stored = download
+        .then((d) => d.stored)
+        .catch(() => undefined) // said where it failed
+        .finally(() => this.#pending.delete(group));
+      pending = { read: download.then((d) => d.files), stored };
       this.#pending.set(group, pending);
     }
-    return pending;
+    return pending.read;
   }
 
   async #fetchMissing(
     group: AssetGroup | 'all',
     urls: string[],
     quiet: boolean,
-    release: () => void,
-  ): Promise<Downloaded> {
+  ): Promise<{ files: Downloaded; stored: Promise<unknown> }> {
     const cache = await caches.open(ASSET_CACHE);
     const missing = (
       await Promise.all(urls.map(async (url) => ((await cache.match(url, MATCH)) ? null : url)))
     ).filter((url): url is string => url !== null);
     if (missing.length === 0) {
       if (group === 'all') this.allCached = true;
-      release();
-      return new Map();
+      return { files: new Map(), stored: Promise.resolve() };
     }
     this.download = { group, loaded: 0, total: null };
     try {
@@ -158,17 +160,13 @@ class OfflineAssets {
       if (group === 'all') {
         await stored;
         this.allCached = true;
-        release();
       } else {
-        this.#storing.set(group, stored);
-        stored
-          .catch((e: unknown) => {
-            console.error(e);
-            if (!quiet) notify(i18n.t.assets.failed, 'error');
-          })
-          .finally(release);
+        stored.catch((e: unknown) => {
+          console.error(e);
+          if (!quiet) notify(i18n.t.assets.failed, 'error');
+        });
       }
-      return files;
+      return { files, stored };
     } catch (e) {
       const error = e instanceof AssetsNeedDownloadError ? e : new AssetsNeedDownloadError(group);
       const t = i18n.t.assets;

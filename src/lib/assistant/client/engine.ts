@@ -16,7 +16,7 @@ import { modelFile } from 'virtual:assistant-model';
 import type { ModelSnapshot } from '../../db';
 import { WorkerBridge } from '../../workers/bridge';
 import type { TrainingExample } from '../shared/knowledge';
-import { WORD_VECTORS_FILE } from '../shared/word-vectors';
+import { wordVectorsUrl } from '../shared/word-vectors';
 import type { AnswerRanking, Ranked } from '../shared/rank';
 import type { AssistantWorkerApi } from '../worker/assistant.worker';
 import { MODEL_VERSION, examplesHash, type Snapshot, type SnapshotMeta } from '../worker/core';
@@ -112,7 +112,7 @@ export function createAssistantEngine(
     const wordsFollow = () =>
       (words ??= (hooks.words?.() ?? Promise.resolve(new Map<string, Blob>()))
         .then(
-          (got) => got.get(fileUrl(WORD_VECTORS_FILE)),
+          (got) => got.get(wordVectorsUrl(location.href, import.meta.env.BASE_URL)),
           () => undefined,
         )
         .then((table) => worker.call((api) => api.openVectors(table)))
