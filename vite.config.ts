@@ -79,15 +79,21 @@ export default defineConfig({
         // (src/lib/shell/offline-assets.ts): try-on's MediaPipe runtime and models, the word
         // vectors, the tfjs wasm binaries, Help's model trained at build time (under assistant/).
         globIgnores: ['mediapipe/**', 'models/word-vectors-*', '**/*.wasm'],
+        // A large shop's search index and recommender grow with its catalog (100,000 products:
+        // 12 and 36 MB); they are still part of what the app needs to work offline.
+        maximumFileSizeToCacheInBytes: 64 * 2 ** 20,
         runtimeCaching: [
           {
             // The same cache the page fills with progress; served from it, online or not. The
-            // shop's pictures join it as they are first shown. The page's own downloads into
+            // shop's pictures join it as they are first shown, a large shop's catalog file as it
+            // is first stored (so that it can be stored again offline, after an erase). The page's own downloads into
             // it (?fill, src/lib/shell/offline-assets.ts) go straight to the network.
             urlPattern: ({ url, sameOrigin }) =>
               sameOrigin &&
               !url.searchParams.has('fill') &&
-              /\/(mediapipe|models|assistant|shop\/img)\/|\.wasm$/.test(url.pathname),
+              /\/(mediapipe|models|assistant|shop\/img)\/|\/shop\/catalog-|\.wasm$/.test(
+                url.pathname,
+              ),
             handler: 'CacheFirst',
             // Our server answers with `Vary: Origin`; a worker's module import and the page's
             // fetch that stored the file may differ there, and must still find the one copy.

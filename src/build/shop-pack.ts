@@ -10,10 +10,12 @@
  * product gets a picture drawn on the device. Encoded files are cached under node_modules/.cache.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import sharp from 'sharp';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { INLINE_PRODUCTS, catalogFile, catalogLines, summarise } from '../lib/catalog/stored.ts';
 import type { ProductImage } from '../lib/catalog/types.ts';
 import type { BuiltShop } from '../lib/shop/shared/built.ts';
 import {
@@ -31,6 +33,13 @@ export const PICTURE_WIDTHS = [160, 320, 640] as const;
 const PICTURE_DIR = 'shop/img';
 const CACHE_DIR = 'node_modules/.cache/private-aisle/pictures';
 const FETCH_TIMEOUT_MS = 15_000;
+
+/**
+ * The largest catalog shipped inside the app's code; a larger one is a file stored in IndexedDB
+ * on the device. `AISLE_INLINE_PRODUCTS=0` ships any catalog as a file (the tests use it).
+ */
+const inlineLimit = (): number =>
+  process.env.AISLE_INLINE_PRODUCTS ? Number(process.env.AISLE_INLINE_PRODUCTS) : INLINE_PRODUCTS;
 
 /** The pack folder this build is for. */
 export const shopDir = (): string =>
@@ -133,6 +142,8 @@ export function readShop(dir: string): {
  */
 export async function buildShop(dir: string): Promise<{
   shop: BuiltShop;
+  /** The catalog's file (gzip), when it does not come in the app's code. */
+  catalog?: { fileName: string; bytes: Uint8Array };
   pictures: Map<string, Picture>;
   logo?: { fileName: string; bytes: Uint8Array };
   warnings: string[];
@@ -171,16 +182,24 @@ export async function buildShop(dir: string): Promise<{
     return { ...p, ...(image ? { image } : {}), ...(variants ? { variants } : {}) };
   });
   const logo = pack.settings.logo ? logoFile(dir, pack.settings.logo) : undefined;
+  const inline = products.length <= inlineLimit();
+  const catalog = inline
+    ? undefined
+    : {
+        fileName: catalogFile(catalogVersion),
+        bytes: gzipSync(catalogLines(products), { level: 9 }),
+      };
   const shop: BuiltShop = {
     ...(logo ? { logo: logo.fileName } : {}),
     catalogVersion,
     settings: pack.settings,
-    products,
+    products: inline ? products : [],
+    catalog: summarise(products, catalog?.fileName),
     synonyms: pack.synonyms,
     ...(pack.offers ? { offers: pack.offers } : {}),
     ...(pack.faq ? { faq: pack.faq } : {}),
   };
-  return { shop, pictures, logo, warnings };
+  return { shop, catalog, pictures, logo, warnings };
 }
 
 /** The pack's logo as it is (SVG or PNG), under a name that changes with its content. */
@@ -221,8 +240,10 @@ export function shopPack(): Plugin {
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(shop))});`;
     },
     async generateBundle() {
-      const { pictures, logo } = await load();
+      const { pictures, logo, catalog } = await load();
       if (logo) this.emitFile({ type: 'asset', fileName: logo.fileName, source: logo.bytes });
+      if (catalog)
+        this.emitFile({ type: 'asset', fileName: catalog.fileName, source: catalog.bytes });
       for (const [hash, picture] of pictures) {
         for (const width of picture.widths) {
           this.emitFile({
@@ -243,6 +264,16 @@ export function shopPack(): Plugin {
               const svg = logo.fileName.endsWith('.svg');
               res.setHeader('Content-Type', svg ? 'image/svg+xml' : 'image/png');
               res.end(logo.bytes);
+            })
+            .catch(next);
+          return;
+        }
+        if (path.startsWith(`${config.base}shop/catalog-`)) {
+          load()
+            .then(({ catalog }) => {
+              if (!catalog || path !== `${config.base}${catalog.fileName}`) return next();
+              res.setHeader('Content-Type', 'application/octet-stream');
+              res.end(catalog.bytes);
             })
             .catch(next);
           return;

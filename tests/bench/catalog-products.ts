@@ -5,7 +5,7 @@
  * languages), product line ("Galilyn edition" / "Galilyn 晨曦系列", about 1,100), price (½× to
  * 2×) and sometimes an extra description sentence, so that names, brands and vocabulary vary
  * the way a real shop's do. Ids are unique
- * ("<category>-b000123"). Same n, same products, on every machine.
+ * ("<category>-b000123"), and so are variant SKUs. Same n, same products, on every machine.
  *
  * Independent of the search code on purpose: it only uses the demo catalog and its tables.
  */
@@ -85,9 +85,19 @@ export function benchProducts(n: number): Product[] {
     const factor = 0.5 + next() * 1.5;
     const yuan = Math.max(9, Math.floor((p.priceCents * factor) / 1000) * 10 + 9);
 
+    const id = `${p.category}-b${String(i + 1).padStart(6, '0')}`;
+    // Variants of their own: unique SKUs (as a shop's export has), the product's new price.
+    const variants = p.variants?.map((v, k) => ({
+      ...v,
+      sku: `${id}-${k + 1}`,
+      priceCents: yuan * 100,
+      compareAtCents: undefined,
+    }));
     out.push({
       ...p,
-      id: `${p.category}-b${String(i + 1).padStart(6, '0')}`,
+      id,
+      ...(variants ? { variants } : {}),
+      compareAtCents: undefined,
       name: {
         en: `${name.en} (${line} edition)`,
         'zh-CN': `${name['zh-CN']}（${line} ${pick(LINE_ZH)}系列）`,

@@ -6,7 +6,9 @@ import { OUT_DIR, port } from './slot';
 
 // A shop built from its own files: the example pack in tests/fixtures (a Shopify product CSV
 // with variants, pictures and a Chinese title; a shop.json in pounds), built the way a shop
-// would build it, `AISLE_SHOP=<folder> npm run build`, and served on its own port.
+// would build it, `AISLE_SHOP=<folder> npm run build`, and served on its own port. Built as a
+// large shop is (AISLE_INLINE_PRODUCTS=0): its catalog a file stored on the device, not in the
+// app's code, so these tests cover that path and the demo shop's cover the other.
 
 const PACK = 'tests/fixtures/shop-packs/shopify';
 const outDir = `${OUT_DIR}-example`;
@@ -21,7 +23,10 @@ test.describe('a shop built from its shop pack', () => {
     const build = spawnSync(
       process.execPath,
       ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--logLevel', 'warn'],
-      { env: { ...process.env, AISLE_SHOP: PACK, AISLE_TEST_PAGES: '' }, encoding: 'utf8' },
+      {
+        env: { ...process.env, AISLE_SHOP: PACK, AISLE_TEST_PAGES: '', AISLE_INLINE_PRODUCTS: '0' },
+        encoding: 'utf8',
+      },
     );
     expect(build.status, build.stderr).toBe(0);
     // The build log names the pictures it could not have.
@@ -53,6 +58,65 @@ test.describe('a shop built from its shop pack', () => {
     await expect(page.getByRole('banner')).toContainText('北路户外');
     await page.getByRole('searchbox').fill('baseball cap');
     await expect(grid.getByRole('listitem').first()).toContainText('红色棒球帽');
+  });
+
+  test('its catalog is stored on the device, and the shop works from there, offline too', async ({
+    page,
+  }) => {
+    const catalogFiles: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/shop/catalog-')) catalogFiles.push(new URL(r.url()).pathname);
+    });
+    await openApp(page);
+    const grid = page.getByRole('main').getByRole('list', { name: 'Shop' });
+    await expect(grid.getByRole('listitem')).toHaveCount(7);
+    expect(catalogFiles).toEqual([expect.stringMatching(/^\/shop\/catalog-[0-9a-f]{12}\.bin$/)]);
+    // Not in the app's code: the products are in IndexedDB.
+    const stored = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('private-aisle');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction('products').objectStore('products').count();
+              count.onsuccess = () => {
+                resolve(count.result);
+                open.result.close();
+              };
+            };
+          }),
+      );
+    expect(await stored()).toBe(7);
+
+    // For you names its products (read from storage) and its departments.
+    await page.goto('/#/for-you');
+    const recommended = page.locator('ol.recommendations > li');
+    await expect(recommended.first()).toContainText('£');
+    await expect(recommended.first().locator('.name')).not.toBeEmpty();
+
+    // A product page opened by its address reads its product from storage.
+    await page.goto('/#/product/red-cap');
+    await expect(page.getByRole('heading', { name: 'Red Baseball Cap' })).toBeVisible();
+    await page.goto('/#/product/no-such-thing');
+    await expect(page.getByRole('heading', { name: 'This product does not exist.' })).toBeVisible();
+
+    // Offline, once the service worker holds the app: the shop still shows and finds its products.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) =>
+          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+        );
+      }
+    });
+    await page.context().setOffline(true);
+    await openApp(page);
+    await expect(grid.getByRole('listitem')).toHaveCount(7);
+    await page.getByRole('searchbox').fill('baseball');
+    await expect(grid.getByRole('listitem').first()).toContainText('Red Baseball Cap');
+    await page.context().setOffline(false);
+    expect(catalogFiles).toHaveLength(1); // stored once, not fetched again
   });
 
   test('its pictures were made at build time and come from our own origin', async ({ page }) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shopModelFile } from '../../src/build/shop-model';
 import shop from 'virtual:shop';
 import { generateCatalog } from '../../src/lib/catalog/generate';
-import { deserialiseModel, foldInUser } from '../../src/lib/recommender/shared/model';
+import { deserialiseModel, foldInUser, scoreItems } from '../../src/lib/recommender/shared/model';
 import { recommend } from '../../src/lib/recommender/shared/recommend';
 import {
   buildShopModelFile,
@@ -55,5 +55,19 @@ describe('the shipped shop recommender', () => {
     expect(list.map((r) => r.item).filter((i) => hats.includes(i))).toEqual([]);
     expect(list.map((r) => r.item)).not.toEqual(neutral.map((r) => r.item));
     expect(list.some((r) => r.reason.kind === 'liked')).toBe(true);
+  });
+});
+
+describe('scoring a whole catalog', () => {
+  it('gives every item the score it gets alone (p·a_f once per feature, the same sum)', () => {
+    const { meta, weights } = decodeShopModel(shopModelFile().slice().buffer);
+    const model = deserialiseModel(meta.model, weights);
+    const hats = meta.itemIds.flatMap((id, i) => (id.startsWith('hats') ? [i] : []));
+    const user = foldInUser(model, hats.slice(0, 3), [5, 5, 4]);
+    expect(user.factors.some((x) => x !== 0)).toBe(true); // a taste, so item vectors count
+    // Over 256 items at once: the whole-catalog path; one at a time: item vectors as before.
+    const items = [...meta.itemIds.keys(), ...meta.itemIds.keys()];
+    const together = scoreItems(model, user, items);
+    items.forEach((i, k) => expect(together[k]).toBeCloseTo(scoreItems(model, user, [i])[0]!, 5));
   });
 });

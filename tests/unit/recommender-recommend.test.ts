@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexRatings, seededRandom } from '../../src/lib/recommender/shared/dataset';
 import { trainHybrid } from '../../src/lib/recommender/shared/js-engine';
-import { popularItems, recommend } from '../../src/lib/recommender/shared/recommend';
+import { popularItems, recommend, topByScore } from '../../src/lib/recommender/shared/recommend';
 import type { ItemFeatures } from '../../src/lib/recommender/shared/types';
 
 // 60 items in 4 groups; 80 users, each loving one group: they pick (rate) its items more often
@@ -91,5 +91,19 @@ describe('recommend', () => {
     const top = popularItems(model, new Set([1]), 5);
     expect(top).toHaveLength(5);
     expect(top).not.toContain(1);
+  });
+});
+
+describe('topByScore', () => {
+  it('gives what a full sort gives, ties in order, for any n', () => {
+    const next = seededRandom(7);
+    for (const size of [0, 1, 5, 600, 5_000]) {
+      // Few distinct values, so that ties are common.
+      const scores = Float32Array.from({ length: size }, () => Math.floor(next() * 50));
+      const sorted = [...scores.keys()].sort((a, b) => scores[b]! - scores[a]!);
+      for (const n of [0, 1, 10, 500, size + 3]) {
+        expect(topByScore(scores, n)).toEqual(sorted.slice(0, n));
+      }
+    }
   });
 });

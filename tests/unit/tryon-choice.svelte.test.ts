@@ -1,6 +1,6 @@
 import { tick } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { products } from '../../src/lib/shell/catalog';
+import { inlineProducts as products } from '../../src/lib/shell/catalog';
 import { TryOnChoice } from '../../src/lib/tryon/client/choice.svelte';
 
 const cleanups: (() => void)[] = [];

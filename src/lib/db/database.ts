@@ -1,5 +1,6 @@
 /** Opening the database and seeding what a first run needs. */
 import shop from 'virtual:shop';
+import type { Product } from '../catalog/types';
 import { demoOrders } from './demo-orders';
 import { StorageError, toStorageError } from './errors';
 import { AisleDB, DB_NAME, type Profile } from './schema';
@@ -37,12 +38,13 @@ export async function openDatabase(name: string = DB_NAME): Promise<AisleDB> {
 
 /**
  * Adds what's missing, in one transaction so a half-seeded database never exists.
- * Only the catalog is ever replaced; personal rows are only added when absent.
+ * Only the catalog is ever replaced; personal rows are only added when absent. A catalog shipped
+ * as a file (too large for the app's code) is stored by the catalog worker instead (./catalog.ts).
  */
 async function seed(db: AisleDB): Promise<void> {
   await db.transaction('rw', [db.products, db.profiles, db.orders, db.settings], async () => {
     const stored = await db.settings.get(CATALOG_VERSION_KEY);
-    if (stored?.value !== shop.catalogVersion) {
+    if (!shop.catalog.file && stored?.value !== shop.catalogVersion) {
       await db.products.clear();
       await db.products.bulkAdd(shop.products);
       await db.settings.put({ key: CATALOG_VERSION_KEY, value: shop.catalogVersion });
@@ -56,9 +58,13 @@ async function seed(db: AisleDB): Promise<void> {
     ];
     await db.profiles.bulkAdd(profiles);
 
-    const orders = demoOrders(DEFAULT_PROFILE_ID, await db.products.toArray(), now);
+    const orders = demoOrders(DEFAULT_PROFILE_ID, byId(shop.products), now);
     // Leave any order that already has the id alone (e.g. left over from an import).
     const existing = await db.orders.bulkGet(orders.map((o) => o.id));
     await db.orders.bulkAdd(orders.filter((_, i) => existing[i] === undefined));
   });
 }
+
+/** In the order IndexedDB keeps them (by id). */
+const byId = (products: readonly Product[]): Product[] =>
+  [...products].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -7,6 +7,7 @@ export { StorageError, toStorageError, type StorageErrorCode } from './errors';
 export { openDatabase, DEFAULT_PROFILE_ID, GUEST_PROFILE_ID } from './database';
 export { demoOrders } from './demo-orders';
 export * from './repo';
+export * from './catalog';
 export * from './assistant';
 export * from './promotions';
 export * from './recommender';

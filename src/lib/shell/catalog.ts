@@ -1,13 +1,25 @@
 /**
- * The shop's catalog, as built from its shop pack (src/build/shop-pack.ts): in memory, so the
- * Shop never waits for IndexedDB. `offers`: the shop's own offers as written (undefined: the
- * demo's), filled from its settings by promotionsFor.
+ * The shop the app was built for, from its shop pack (src/build/shop-pack.ts): its settings, its
+ * catalog (`catalog`: in the app's code, or stored on the device when large), search synonyms,
+ * and `offers`: the shop's own offers as written (undefined: the demo's), filled from its
+ * settings by promotionsFor.
  */
 import shop from 'virtual:shop';
+import { Catalog } from '../catalog/client/catalog.svelte';
+import { session } from './session.svelte';
 
-export const { products, settings: shopSettings, synonyms, catalogVersion, offers } = shop;
+export const { settings: shopSettings, synonyms, catalogVersion, offers } = shop;
 /** The pack's own FAQ as written (undefined: none), merged into Help's by `shopKnowledge`. */
 export const packFaq = shop.faq;
-export const productById = new Map(products.map((p) => [p.id, p]));
 /** The shop's logo (from its pack), else the app's own. */
 export const logoUrl = shop.logo ?? 'logo.svg';
+
+/** The products shipped in the app's code: all of them, or none for a stored catalog. */
+export const inlineProducts = shop.products;
+
+export const catalog = new Catalog({
+  summary: shop.catalog,
+  products: shop.products,
+  catalogVersion,
+  db: () => session.db,
+});

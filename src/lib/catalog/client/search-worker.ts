@@ -4,8 +4,9 @@
  * shop's catalog to index; again when the worker had to be started anew (a crash). The worker
  * keeps its index between searches, so it is never shut down for idleness.
  */
+import type { Remote } from 'comlink';
 import { WorkerBridge } from '../../workers/bridge';
-import { catalogVersion, products, synonyms } from '../../shell/catalog';
+import { catalog, catalogVersion, inlineProducts, synonyms } from '../../shell/catalog';
 import { searchIndexFile } from '../search/file';
 import type { CatalogQuery, CatalogResult } from '../search/index';
 import type { CatalogSearchApi } from '../worker/search.worker';
@@ -21,12 +22,19 @@ const indexUrl = new URL(import.meta.env.BASE_URL + searchIndexFile(catalogVersi
 /** The load of the running worker; null when none has been started (or it died). */
 let loaded: Promise<unknown> | null = null;
 
+/** Indexes the catalog in the worker: the one in the app's code, or the one stored. */
+async function indexHere(api: Remote<CatalogSearchApi>) {
+  if (catalog.inline) return api.load(inlineProducts, synonyms);
+  const db = await catalog.whenStored();
+  return api.loadStored(db.name, synonyms);
+}
+
 export function searchShop(query: CatalogQuery): Promise<CatalogResult> {
   if (!bridge.running) loaded = null;
   return bridge.call(async (api) => {
     loaded ??= api
       .loadFile(indexUrl)
-      .then((shipped) => shipped ?? api.load(products, synonyms))
+      .then((shipped) => shipped ?? indexHere(api))
       .catch((e: unknown) => {
         loaded = null;
         throw e;

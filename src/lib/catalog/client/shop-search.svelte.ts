@@ -2,19 +2,22 @@
  * The Shop's search, as a store: what the shopper typed and picked (words, department, brand,
  * colour, price), and the answer (the matching products, best first, their count, the facet
  * counts, a "did you mean"). Queries run in the search worker over the whole catalog, a page at
- * a time; the grid asks for more as it scrolls. A query that a newer one replaced is dropped.
+ * a time, and a page is shown once its products are read (all at once: the grid never shifts);
+ * the grid asks for more as it scrolls. A query that a newer one replaced is dropped.
  *
  * Create it while a component is being set up (it runs an effect, like `live()`).
  */
+import { measure } from '../../shell/timing';
 import type { CatalogQuery, CatalogResult } from '../search/index';
-import { CATEGORIES, type Category, type Product } from '../types';
+import { FIRST_PAGE, type CatalogSummary } from '../stored';
+import type { Category, Product } from '../types';
 
-/** The first page: two screens of a kiosk grid. */
-export const PAGE_SIZE = 48;
 /** Typing waits this long for the next key before searching. */
 const TYPING_MS = 120;
 
 export type Search = (query: CatalogQuery) => Promise<CatalogResult>;
+/** The products with these ids, in order (the catalog's `load`). */
+export type LoadProducts = (ids: readonly string[]) => Promise<Product[]>;
 
 const EMPTY_FACETS: CatalogResult['facets'] = {
   category: {},
@@ -32,8 +35,8 @@ export class ShopSearch {
   minPriceCents = $state<number | null>(null);
   maxPriceCents = $state<number | null>(null);
 
-  /** The matching products' ids loaded so far, best first. */
-  ids = $state.raw<string[]>([]);
+  /** The matching products loaded so far, best first. */
+  products = $state.raw<Product[]>([]);
   total = $state(0);
   facets = $state.raw<CatalogResult['facets']>(EMPTY_FACETS);
   suggestion = $state<string | undefined>(undefined);
@@ -50,19 +53,24 @@ export class ShopSearch {
   readonly bounds: { min: number; max: number };
 
   readonly #search: Search;
+  readonly #load: LoadProducts;
+  readonly #summary: CatalogSummary;
+  /** Whether the search has answered yet (the first answer waits for its index to load). */
+  #answered = false;
   readonly #minorPerUnit: number;
   #generation = 0;
   #loadingMore = false;
 
-  /** `minorPerUnit`: 100 for yuan and pounds, 1 for yen. */
-  constructor(search: Search, products: readonly Product[], minorPerUnit: number) {
+  /** `summary`: the catalog's, from the build; `minorPerUnit`: 100 for yuan and pounds, 1 for yen. */
+  constructor(search: Search, load: LoadProducts, summary: CatalogSummary, minorPerUnit: number) {
     this.#search = search;
+    this.#load = load;
+    this.#summary = summary;
     this.#minorPerUnit = minorPerUnit;
-    this.departments = CATEGORIES.filter((c) => products.some((p) => p.category === c));
-    const prices = products.map((p) => p.priceCents);
+    this.departments = summary.departments;
     this.bounds = {
-      min: Math.min(...prices) / minorPerUnit,
-      max: Math.max(...prices) / minorPerUnit,
+      min: summary.minPriceCents / minorPerUnit,
+      max: summary.maxPriceCents / minorPerUnit,
     };
     $effect(() => {
       const query = this.query;
@@ -82,7 +90,7 @@ export class ShopSearch {
       minPriceCents: this.minPriceCents ?? undefined,
       maxPriceCents: this.maxPriceCents ?? undefined,
       offset: 0,
-      limit: PAGE_SIZE,
+      limit: FIRST_PAGE,
     };
   }
 
@@ -105,7 +113,7 @@ export class ShopSearch {
 
   /** Whether more matching products than loaded exist. */
   get hasMore(): boolean {
-    return this.ids.length < this.total;
+    return this.products.length < this.total;
   }
 
   clearFilters(): void {
@@ -122,8 +130,9 @@ export class ShopSearch {
     this.#loadingMore = true;
     const generation = this.#generation;
     try {
-      const result = await this.#search({ ...this.query, offset: this.ids.length });
-      if (generation === this.#generation) this.ids = [...this.ids, ...result.ids];
+      const result = await this.#search({ ...this.query, offset: this.products.length });
+      const more = await this.#load(result.ids);
+      if (generation === this.#generation) this.products = [...this.products, ...more];
     } catch {
       if (generation === this.#generation) this.failed = true;
     } finally {
@@ -131,17 +140,45 @@ export class ShopSearch {
     }
   }
 
+  /**
+   * Before the search's first answer: a query with no words or filters shows the first page the
+   * build listed for it (a stored catalog's summary), the same products the search will give.
+   */
+  async #preview(query: CatalogQuery, generation: number): Promise<void> {
+    const filtered = query.text || query.brand || query.colour;
+    const priced = query.minPriceCents !== undefined || query.maxPriceCents !== undefined;
+    const category = query.category ?? 'all';
+    const ids = filtered || priced ? undefined : this.#summary.firstPages?.[category];
+    if (!ids) return;
+    const total = category === 'all' ? this.#summary.count : (this.#summary.counts[category] ?? 0);
+    try {
+      const products = await this.#load(ids);
+      if (generation !== this.#generation || this.#answered) return;
+      this.products = products;
+      this.total = total;
+      this.loaded = true;
+    } catch {
+      // the search's own answer follows
+    }
+  }
+
   async #run(query: CatalogQuery): Promise<void> {
     const generation = ++this.#generation;
+    const started = performance.now();
+    if (!this.#answered) void this.#preview(query, generation);
     try {
       const result = await this.#search(query);
+      const products = await this.#load(result.ids);
       if (generation !== this.#generation) return;
-      this.ids = result.ids;
+      // A search with words, or one with filters only (every facet counted over more products).
+      measure(query.text ? 'search' : 'filter', started);
+      this.products = products;
       this.total = result.total;
       this.facets = result.facets;
       this.suggestion = result.suggestion;
       this.answered = JSON.stringify({ ...query, offset: undefined, limit: undefined });
       this.failed = false;
+      this.#answered = true;
     } catch {
       if (generation === this.#generation) this.failed = true;
     } finally {

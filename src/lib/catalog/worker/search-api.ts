@@ -4,6 +4,8 @@
  * it through a WorkerBridge without a real worker.
  */
 import { gunzip } from '../../binary/worker/gzip';
+import { allProducts } from '../../db/catalog';
+import { AisleDB } from '../../db/schema';
 import { decodeCatalogIndex } from '../search/file';
 import {
   buildCatalogIndex,
@@ -22,12 +24,23 @@ export interface CatalogLoadReport {
 
 export function createCatalogSearchApi() {
   let index: CatalogIndex | undefined;
+  /** Indexes a catalog (replacing any before it) with its synonym groups (the shop pack's synonyms.txt). */
+  function load(products: readonly Product[], synonyms: readonly string[][]): CatalogLoadReport {
+    const started = performance.now();
+    index = buildCatalogIndex(products, synonyms);
+    return { products: products.length, buildMs: Math.round(performance.now() - started) };
+  }
   return {
-    /** Indexes a catalog (replacing any before it) with its synonym groups (the shop pack's synonyms.txt). */
-    load(products: readonly Product[], synonyms: readonly string[][]): CatalogLoadReport {
-      const started = performance.now();
-      index = buildCatalogIndex(products, synonyms);
-      return { products: products.length, buildMs: Math.round(performance.now() - started) };
+    load,
+    /** Indexes a catalog stored on the device (src/lib/catalog/stored.ts) in the named database. */
+    async loadStored(dbName: string, synonyms: readonly string[][]): Promise<CatalogLoadReport> {
+      const db = new AisleDB(dbName);
+      await db.open();
+      try {
+        return load(await allProducts(db), synonyms);
+      } finally {
+        db.close();
+      }
     },
     /**
      * Loads the index the build made (search/file.ts, gzip) from our origin; null when it cannot

@@ -8,7 +8,7 @@ import { CATEGORY_NAMES } from '../../catalog/names';
 import type { Category } from '../../catalog/types';
 import type { AisleDB } from '../../db';
 import { i18n } from '../../i18n/locale.svelte';
-import { productById } from '../../shell/catalog';
+import { catalog } from '../../shell/catalog';
 import { session } from '../../shell/session.svelte';
 import type { Explanation, Reason } from '../shared/explain';
 import { respond, showPromotion, type Shown } from './promotions';
@@ -53,7 +53,9 @@ export class PromotionOffer {
       let current = true;
       this.#saved = false;
       this.#shown = null; // another profile's offer must not linger while this one's is picked
-      showPromotion(db, { profileId, kiosk, categoryOf: (id) => productById.get(id)?.category })
+      // A stored catalog's products not read yet this session count from the next pick on.
+      const categoryOf = (id: string) => untrack(() => catalog.get(id))?.category;
+      showPromotion(db, { profileId, kiosk, categoryOf })
         .then((shown) => {
           if (!current) return;
           this.#shown = shown;

@@ -1,6 +1,7 @@
 /**
  * "Import ratings" from the UI: a worker reads and parses the files, then the data set is
- * stored here in one put through db/ (workers never open IndexedDB).
+ * stored here in one put through db/ (workers open IndexedDB only to read or store a large
+ * shop's catalog: shop data, never a shopper's rows).
  */
 import { proxy } from 'comlink';
 import { putDataset, toStorageError, type AisleDB } from '../../db';

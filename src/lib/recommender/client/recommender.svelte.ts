@@ -32,7 +32,7 @@ import {
 import { live, type Live } from '../../db/live.svelte';
 import type { ProbeReport } from '../../ml/shared/ladder';
 import { reportStorageError } from '../../shell/notices.svelte';
-import { catalogVersion, products } from '../../shell/catalog';
+import { catalog, catalogVersion, inlineProducts } from '../../shell/catalog';
 import { session } from '../../shell/session.svelte';
 import { isAbortError } from '../../workers/bridge';
 import {
@@ -53,6 +53,7 @@ import { profileSignals } from '../shared/shop-data';
 import { SHOP_MODEL_FILE, decodeShopModel, type ShopSnapshotMeta } from '../worker/shop-model';
 import type { TrainRequest, TrainedShopModel } from '../worker/trainer';
 import { shopTrainer } from './workers';
+import { measure } from '../../shell/timing';
 
 export const SNAPSHOT_NAME = 'recommender';
 
@@ -62,6 +63,8 @@ export const RETRAIN_DELAY_MS = 3000;
 export interface LoadedModel {
   model: HybridModel;
   itemIds: string[];
+  /** Each item's department, as itemIds. */
+  groups: string[];
   itemIndex: Map<string, number>;
   engine: EngineId;
   trainedAt: number;
@@ -99,7 +102,10 @@ export type ShippedModelLoader = () => Promise<ArrayBuffer | null>;
 
 export interface RecommenderOptions {
   source: RecommenderSource;
-  products: readonly Product[];
+  /** The catalog; null when it is stored on the device, where the trainer reads it itself. */
+  products: readonly Product[] | null;
+  /** How many products the catalog has (default: products.length). */
+  productCount?: number;
   /** The catalog's version: a shipped model trained for another catalog is not used. */
   catalogVersion: string;
   trainer?: ShopTrainer;
@@ -119,12 +125,17 @@ const fetchShippedModel: ShippedModelLoader = async () => {
 function toLoaded(meta: unknown, buffer: ArrayBuffer, extra: Record<string, unknown>): LoadedModel {
   const model = deserialiseModel(meta, buffer);
   const itemIds = extra.itemIds as string[];
+  const groups = extra.groups as string[];
   if (!Array.isArray(itemIds) || itemIds.length !== model.numItems) {
     throw new Error('snapshot item ids do not match the model');
+  }
+  if (!Array.isArray(groups) || groups.length !== model.numItems) {
+    throw new Error('snapshot has no departments for its items'); // an older one: retrained
   }
   return {
     model,
     itemIds,
+    groups,
     itemIndex: new Map(itemIds.map((id, i) => [id, i])),
     engine: isEngineId(extra.engine) ? extra.engine : 'js',
     trainedAt: Number(extra.trainedAt ?? 0),
@@ -144,9 +155,9 @@ export class Recommender {
   readonly #liked = $derived(likedByRating(this.ratings));
 
   readonly #source: RecommenderSource;
-  readonly #products: readonly Product[];
+  readonly #products: readonly Product[] | null;
+  readonly #productCount: number;
   readonly #catalogVersion: string;
-  readonly #categoryOf: Record<string, string>;
   readonly #trainer: ShopTrainer;
   readonly #shipped: ShippedModelLoader;
   readonly #retrainDelayMs: number;
@@ -158,8 +169,8 @@ export class Recommender {
   constructor(options: RecommenderOptions) {
     this.#source = options.source;
     this.#products = options.products;
+    this.#productCount = options.productCount ?? options.products?.length ?? 0;
     this.#catalogVersion = options.catalogVersion;
-    this.#categoryOf = Object.fromEntries(options.products.map((p) => [p.id, p.category]));
     this.#trainer = options.trainer ?? workerTrainer;
     this.#shipped = options.shipped ?? fetchShippedModel;
     this.#retrainDelayMs = options.retrainDelayMs ?? RETRAIN_DELAY_MS;
@@ -215,7 +226,8 @@ export class Recommender {
   listFor(onlyGroup?: string, k = 10): RecommendedItem[] {
     const current = this.#model;
     if (!current) return [];
-    const { model, itemIds, itemIndex } = current;
+    const started = performance.now();
+    const { model, itemIds, itemIndex, groups } = current;
     const signals = profileSignals(this.ratings, this.#events.current, itemIndex);
     // One fold-in gives both parts: the rating part for reasons, the ranking part for the order.
     const user = foldInUser(model, signals.items, signals.values, signals.weights);
@@ -223,10 +235,11 @@ export class Recommender {
     const list = recommend(model, user, {
       exclude: signals.exclude,
       liked: signals.liked,
-      groupOf: (i) => this.#categoryOf[itemIds[i]!] ?? '',
+      groupOf: (i) => groups[i]!,
       onlyGroup,
       k,
     });
+    measure('recommend', started);
     return list.map(({ item, reason }) => ({
       productId: itemIds[item]!,
       reason: reason.kind === 'liked' ? { ...reason, likedId: itemIds[reason.item] } : reason,
@@ -358,8 +371,7 @@ export class Recommender {
       const loaded = toLoaded(modelMeta, weights, { ...extra });
       const forThisCatalog =
         meta.shipped?.catalogVersion === this.#catalogVersion &&
-        loaded.itemIds.length === this.#products.length &&
-        loaded.itemIds.every((id) => Object.hasOwn(this.#categoryOf, id));
+        loaded.itemIds.length === this.#productCount;
       if (!forThisCatalog) return false;
       this.#model = loaded;
       return true;
@@ -414,7 +426,7 @@ export class Recommender {
       const request: TrainRequest = {
         ratings,
         events,
-        products: [...this.#products],
+        ...(this.#products ? { products: [...this.#products] } : { catalogDb: db.name }),
         engine: this.#engineSetting,
         calibration: this.#calibration,
         imported: imported ?? null,
@@ -433,6 +445,7 @@ export class Recommender {
     this.#controller = null;
     const extra = {
       itemIds: result.itemIds,
+      groups: result.groups,
       engine: result.engine,
       trainedAt: Date.now(),
       ms: result.ms,
@@ -479,6 +492,7 @@ export class Recommender {
 /** The app's recommender: the open database and the active profile of the session. */
 export const recommender = new Recommender({
   source: () => (session.db ? { db: session.db, profileId: session.profileId } : null),
-  products,
+  products: catalog.inline ? inlineProducts : null,
+  productCount: catalog.summary.count,
   catalogVersion,
 });

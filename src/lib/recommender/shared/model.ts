@@ -233,6 +233,22 @@ function userOf(model: HybridModel, user: number | UserVector): UserVector {
   };
 }
 
+/** From this many items on, scoreItems computes p·a_f once per feature (featureDots). */
+const MANY_ITEMS = 256;
+
+/** p·a_f for every content feature f. */
+function featureDots(model: HybridModel, p: ArrayLike<number>): Float64Array {
+  const { dim, numFeatures, featureFactors: A } = model;
+  const out = new Float64Array(numFeatures);
+  for (let a = 0; a < numFeatures; a++) {
+    const o = a * dim;
+    let s = 0;
+    for (let f = 0; f < dim; f++) s += p[f]! * A[o + f]!;
+    out[a] = s;
+  }
+  return out;
+}
+
 /** Raw scores r̂(u,i) for the given items, unclamped so that rankings keep their order. */
 export function scoreItems(
   model: HybridModel,
@@ -243,11 +259,39 @@ export function scoreItems(
   const dim = model.dim;
   const q = new Float32Array(dim);
   const out = new Float32Array(items.length);
+  // A user with no taste yet (all zero) scores by biases alone: no item vectors needed.
+  const neutral = p.every((x) => x === 0);
+  // Many items (a whole catalog): p·q̃_i = p·q_i + g_i·mean over the item's features of p·a_f,
+  // with p·a_f computed once per feature instead of once per item and feature.
+  const perFeature = !neutral && items.length >= MANY_ITEMS ? featureDots(model, p) : null;
+  const { itemFeatureOffsets: off, itemFeatureIds: ids } = model;
+  const { featureBias } = model;
   for (let k = 0; k < items.length; k++) {
     const i = items[k]!;
-    itemVector(model, i, q);
+    if (perFeature) {
+      // itemBiasOf and the content part of p·q̃_i, in one pass over the item's features.
+      let s = model.globalMean + bias + model.itemBias[i]!;
+      const qo = i * dim;
+      for (let f = 0; f < dim; f++) s += p[f]! * model.itemFactors[qo + f]!;
+      const f0 = off[i]!;
+      const f1 = off[i + 1]!;
+      if (f1 > f0) {
+        let c = 0;
+        let cb = 0;
+        for (let x = f0; x < f1; x++) {
+          c += perFeature[ids[x]!]!;
+          cb += featureBias[ids[x]!]!;
+        }
+        s += (cb + itemGate(model, i) * c) / (f1 - f0);
+      }
+      out[k] = s;
+      continue;
+    }
     let s = model.globalMean + bias + itemBiasOf(model, i);
-    for (let f = 0; f < dim; f++) s += p[f]! * q[f]!;
+    if (!neutral) {
+      itemVector(model, i, q);
+      for (let f = 0; f < dim; f++) s += p[f]! * q[f]!;
+    }
     out[k] = s;
   }
   return out;
@@ -414,7 +458,7 @@ function foldInRankUser(
     extra.set(items[k]!, (extra.get(items[k]!) ?? 0) + alpha * w * ratings[k]!);
   }
   const b = alsSolve(
-    gram(model.rankItemFactors, model.numItems, d),
+    rankGram(model),
     model.rankItemFactors,
     d,
     Uint32Array.from(extra.keys()),
@@ -426,6 +470,21 @@ function foldInRankUser(
   );
   x.set(b);
   return x;
+}
+
+/**
+ * YᵀY of a model's ranking item factors, made once per model: every fold-in needs it, and over
+ * 100,000 items it costs tens of milliseconds. A model's factors never change once it serves
+ * (training works on its own arrays), so the factors array is the key.
+ */
+const rankGrams = new WeakMap<Float32Array, Float64Array>();
+function rankGram(model: HybridModel): Float64Array {
+  let G = rankGrams.get(model.rankItemFactors);
+  if (!G) {
+    G = gram(model.rankItemFactors, model.numItems, model.rankDim);
+    rankGrams.set(model.rankItemFactors, G);
+  }
+  return G;
 }
 
 /** VᵀV for V with `rows` rows of d factors: lower triangle, row-major d × d. */

@@ -46,6 +46,44 @@ export interface RecommendOptions {
   minSimilarity?: number;
 }
 
+/**
+ * The positions of the n highest scores, best first (ties: the lower position first), without
+ * sorting them all: one pass keeps the best n in a heap whose root is the worst kept.
+ */
+export function topByScore(scores: ArrayLike<number>, n: number): number[] {
+  const heap: number[] = [];
+  // a is worse than b: a lower score, or the same score further on.
+  const worse = (a: number, b: number) =>
+    scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let w = i;
+      if (l < heap.length && worse(heap[l]!, heap[w]!)) w = l;
+      if (r < heap.length && worse(heap[r]!, heap[w]!)) w = r;
+      if (w === i) return;
+      [heap[i], heap[w]] = [heap[w]!, heap[i]!];
+      i = w;
+    }
+  };
+  for (let c = 0; c < scores.length; c++) {
+    if (heap.length < n) {
+      heap.push(c);
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i]!, heap[parent]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (n > 0 && worse(heap[0]!, c)) {
+      heap[0] = c;
+      siftDown(0);
+    }
+  }
+  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+}
+
 /** Cosine similarity of two dense vectors (0 when either is zero). */
 export const cosine = (a: Float32Array, b: Float32Array) => {
   let dot = 0;
@@ -74,18 +112,23 @@ export function recommend(
     lambda = 0.8,
     minSimilarity = 0.3,
   } = options;
-  const excluded = new Set(exclude);
-  const candidates: number[] = [];
+  const excluded = new Uint8Array(model.numItems);
+  for (const i of exclude) excluded[i] = 1;
+  const all = new Int32Array(model.numItems);
+  let n = 0;
   for (let i = 0; i < model.numItems; i++)
-    if (!excluded.has(i) && (onlyGroup === undefined || groupOf(i) === onlyGroup))
-      candidates.push(i);
+    if (!excluded[i] && (onlyGroup === undefined || groupOf(i) === onlyGroup)) all[n++] = i;
+  const candidates = all.subarray(0, n);
   const rank = rankItems(model, user, candidates);
   const scores = rank.some((s) => s !== 0) ? rank : scoreItems(model, user, candidates);
 
   // Relevance on a 0..1 scale, so that it trades off against cosine similarity in MMR.
   let lo = Infinity;
   let hi = -Infinity;
-  for (const s of scores) [lo, hi] = [Math.min(lo, s), Math.max(hi, s)];
+  for (const s of scores) {
+    if (s < lo) lo = s;
+    if (s > hi) hi = s;
+  }
   const relevance = (c: number) => (hi > lo ? (scores[c]! - lo) / (hi - lo) : 1);
 
   const vectors = new Map<number, Float32Array>();
@@ -95,11 +138,8 @@ export function recommend(
     return v;
   };
 
-  // MMR over the best few dozen: diversity only needs to choose among the relevant ones.
-  const pool = candidates
-    .map((_, c) => c)
-    .sort((a, b) => scores[b]! - scores[a]!)
-    .slice(0, 500);
+  // MMR over the best few hundred: diversity only needs to choose among the relevant ones.
+  const pool = topByScore(scores, 500);
   const picked: Recommendation[] = [];
   const perGroup = new Map<string, number>();
   while (picked.length < k && pool.length) {

@@ -40,6 +40,8 @@ export const SHOP_CONFIG: Partial<HybridConfig> = { dim: 16, epochs: 40 };
 export interface ShopSnapshotMeta {
   model: ModelMeta;
   itemIds: string[];
+  /** Each item's department, as itemIds: For you spreads its list over them. */
+  groups: string[];
   engine: EngineId;
   /** 0 for the shipped model: it was never trained on this device. */
   trainedAt: number;
@@ -73,6 +75,12 @@ function setItemFactors(
   return known;
 }
 
+/** Each item's department, in the model's item order. */
+export function itemGroups(itemIds: readonly string[], products: readonly Product[]): string[] {
+  const categoryOf = new Map(products.map((p) => [p.id, p.category]));
+  return itemIds.map((id) => categoryOf.get(id) ?? '');
+}
+
 /**
  * Trains the shop model from the catalog (and the shop's ratings, if any) and packs it. With
  * item factors, the ranking part is theirs (rankDim = their rank) rather than trained here.
@@ -94,6 +102,7 @@ export function buildShopModelFile(
     meta: {
       model: meta,
       itemIds: maps.itemIds,
+      groups: itemGroups(maps.itemIds, products),
       engine: 'js',
       trainedAt: 0,
       ms: 0,

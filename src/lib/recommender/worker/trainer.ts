@@ -11,12 +11,15 @@ import type { EpochReport } from '../shared/js-engine';
 import { serialiseModel, type HybridConfig, type ModelMeta } from '../shared/model';
 import { shopTrainingData, type ImportedShopRatings } from '../shared/shop-data';
 import { calibrate, trainWithEngine } from './engine-runner';
-import { SHOP_CONFIG } from './shop-model';
+import { SHOP_CONFIG, itemGroups } from './shop-model';
 
 export interface TrainRequest {
   ratings: Rating[];
   events: ShopEvent[];
-  products: Product[];
+  /** The catalog; absent when it is stored on the device (`catalogDb`: the worker reads it). */
+  products?: Product[];
+  /** The database holding a stored catalog (src/lib/catalog/stored.ts). */
+  catalogDb?: string;
   config?: Partial<HybridConfig>;
   /** The user's engine setting; 'auto' (default) uses `calibration`, calibrating if absent. */
   engine?: EngineSetting;
@@ -31,6 +34,8 @@ export interface TrainedShopModel {
   buffer: ArrayBuffer;
   userIds: string[];
   itemIds: string[];
+  /** Each item's department (itemGroups). */
+  groups: string[];
   featureNames: string[];
   /** The engine that actually trained (a forced backend that failed its check falls lower). */
   engine: EngineId;
@@ -47,10 +52,12 @@ export async function trainShopModel(
   signal?: AbortSignal,
 ): Promise<TrainedShopModel> {
   const started = performance.now();
+  const products = request.products;
+  if (!products) throw new Error('trainShopModel: the catalog was not given');
   const { data, maps, features } = shopTrainingData(
     request.ratings,
     request.events,
-    request.products,
+    products,
     request.imported,
   );
   const config = { ...SHOP_CONFIG, ...request.config };
@@ -74,6 +81,7 @@ export async function trainShopModel(
     buffer,
     userIds: maps.userIds,
     itemIds: maps.itemIds,
+    groups: itemGroups(maps.itemIds, products),
     featureNames: features.featureNames,
     engine: run.engine,
     ...(calibration ? { calibration } : {}),

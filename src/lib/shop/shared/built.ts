@@ -5,6 +5,7 @@
  * own FAQ (faq.csv/faq.json, as written: merged into the built-in one by `shopKnowledge`).
  */
 import type { KnowledgeEntry } from '../../assistant/shared/knowledge';
+import type { CatalogSummary } from '../../catalog/stored';
 import type { Product } from '../../catalog/types';
 import type { Promotion } from '../../promotions/shared/schema';
 import type { ShopSettings } from './settings';
@@ -16,7 +17,9 @@ export interface BuiltShop {
    */
   catalogVersion: string;
   settings: ShopSettings;
+  /** All of them when the catalog comes in the app's code; none when it is a file (`catalog.file`). */
   products: Product[];
+  catalog: CatalogSummary;
   synonyms: string[][];
   /** The shop's offers before its settings fill their texts; absent: the demo's offers. */
   offers?: Promotion[];

@@ -4,7 +4,10 @@
  * so that link works while the view is already open.
  */
 import type { Category, Product } from '../../catalog/types';
-import { products as catalog, productById } from '../../shell/catalog';
+import { catalog } from '../../shell/catalog';
+
+/** The most products of a category offered to try on (a stored catalog may have thousands). */
+const OFFERED = 120;
 
 export const TRY_ON_CATEGORIES: readonly Category[] = [
   'glasses',
@@ -20,16 +23,19 @@ export class TryOnChoice {
   /** The second product, side by side; null when not comparing. */
   compareId = $state<string | null>(null);
 
-  /** The products of the category that can be tried on. */
+  /** A stored catalog's products of a category, once read. */
+  #read = $state.raw<{ category: Category; products: Product[] } | null>(null);
+  /** The products of the category that can be tried on (the first OFFERED). */
   readonly inCategory: Product[] = $derived(
-    catalog.filter((p) => p.category === this.category && p.tryOn),
+    catalog.heldIn(this.category, { tryOn: true, limit: OFFERED }) ??
+      (this.#read?.category === this.category ? this.#read.products : []),
   );
   /** The chosen product, else the category's first. */
   readonly product: Product | null = $derived(
-    productById.get(this.productId ?? '') ?? this.inCategory[0] ?? null,
+    (this.productId ? catalog.get(this.productId) : undefined) ?? this.inCategory[0] ?? null,
   );
   readonly second: Product | null = $derived(
-    this.compareId ? (productById.get(this.compareId) ?? null) : null,
+    this.compareId ? (catalog.get(this.compareId) ?? null) : null,
   );
   /** The ids of the products on screen, in order. */
   readonly wornIds: string[] = $derived(
@@ -43,12 +49,30 @@ export class TryOnChoice {
   constructor(requested: () => string | null) {
     this.wear(requested());
     $effect(() => this.wear(requested()));
+    if (catalog.inline) return;
+    $effect(() => {
+      const category = this.category;
+      let current = true;
+      catalog
+        .inDepartment(category, { tryOn: true, limit: OFFERED })
+        .then((products) => {
+          if (current) this.#read = { category, products };
+        })
+        .catch(() => undefined); // the Shop says when the catalog cannot be stored
+      return () => (current = false);
+    });
   }
 
   /** Wears a product that can be tried on (others are ignored), ending any comparison. */
   wear(id: string | null): void {
-    const asked = productById.get(id ?? '');
-    if (!asked?.tryOn) return;
+    if (!id) return;
+    const held = catalog.get(id);
+    if (held) this.#wear(held);
+    else void catalog.load([id]).then(([asked]) => asked && this.#wear(asked));
+  }
+
+  #wear(asked: Product): void {
+    if (!asked.tryOn) return;
     this.category = asked.category;
     this.productId = asked.id;
     this.compareId = null;
