@@ -44,3 +44,26 @@ export async function shopAnswered(page: Page, fields: Record<string, unknown>):
     })
     .toBe(true);
 }
+
+/**
+ * Every stored row of a table, read straight from IndexedDB (past the app's code: what an
+ * attacker reading the disk would see).
+ */
+export function rawRows<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('private-aisle');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result as T[]);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    table,
+  );
+}

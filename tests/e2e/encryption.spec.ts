@@ -1,30 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { openApp, rateWithKeyboard } from './app';
+import { openApp, rateWithKeyboard, rawRows } from './app';
 
 const PASS = 'blue lantern orchard';
 const NEW_PASS = 'seven quiet rivers';
-
-/** Every stored row of a table, read straight from IndexedDB (past the app's code). */
-function rawRows(page: Page, table: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('private-aisle');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as Record<string, unknown>[]);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    table,
-  );
-}
 
 const encryption = (page: Page) => page.getByRole('region', { name: 'Passphrase protection' });
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { openApp, setLanguage } from './app';
+import { openApp, rawRows, setLanguage } from './app';
 
 // Training in the browser takes a while on a busy 2-core machine (first start only).
 test.setTimeout(180_000);
@@ -29,27 +29,6 @@ async function ask(page: Page, question: string, language: 'en' | 'zh-CN' = 'en'
   await askBox(page, language).press('Enter');
   await expect(page.locator('[data-role="assistant"]')).toHaveCount(before + 1);
   await expect(askBox(page, language)).toHaveValue('');
-}
-
-/** The active profile's orders, read straight from IndexedDB (what the assistant must find). */
-async function storedOrders(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<{ id: string; status: string; placedAt: number; profileId: string }[]>(
-        (resolve, reject) => {
-          const open = indexedDB.open('private-aisle');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const req = open.result.transaction('orders').objectStore('orders').getAll();
-            req.onsuccess = () => {
-              resolve(req.result);
-              open.result.close();
-            };
-            req.onerror = () => reject(req.error);
-          };
-        },
-      ),
-  );
 }
 
 test('answers paraphrased questions in English and in Chinese, and is accessible', async ({
@@ -206,7 +185,12 @@ test('out of scope questions are declined with the shop’s contact', async ({ p
 test('"where is my order" shows the demo order from this device', async ({ page }) => {
   needsEngine();
   await openHelp(page);
-  const orders = (await storedOrders(page)).filter((o) => o.profileId === 'me');
+  const orders = (
+    await rawRows<{ id: string; status: string; placedAt: number; profileId: string }>(
+      page,
+      'orders',
+    )
+  ).filter((o) => o.profileId === 'me');
   const open = orders.filter((o) => o.status === 'processing' || o.status === 'shipped');
   expect(open.length).toBeGreaterThan(0);
 

@@ -1,34 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { rateWithKeyboard } from './app';
+import { rateWithKeyboard, rawRows } from './app';
 
 const PIN = '2468';
 const SHOPPER_TABLES = ['ratings', 'events', 'conversations', 'gallery', 'promotionEvents'];
 
 /** Rows per table for a profile, read straight from IndexedDB. */
-function rowsOf(page: Page, profileId: string): Promise<Record<string, number>> {
-  return page.evaluate(
-    ([tables, id]) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('private-aisle');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = async () => {
-          const db = open.result;
-          const counts: Record<string, number> = {};
-          for (const t of tables) {
-            const all = await new Promise<{ profileId: string }[]>((ok) => {
-              const req = db.transaction(t).objectStore(t).getAll();
-              req.onsuccess = () => ok(req.result);
-            });
-            counts[t] = all.filter((r) => r.profileId === id).length;
-          }
-          db.close();
-          resolve(counts);
-        };
-      }),
-    [SHOPPER_TABLES, profileId] as const,
-  );
+async function rowsOf(page: Page, profileId: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of SHOPPER_TABLES) {
+    const rows = await rawRows<{ profileId: string }>(page, table);
+    counts[table] = rows.filter((r) => r.profileId === profileId).length;
+  }
+  return counts;
 }
 
 /** A try-on snapshot, written the way the try-on's gallery stores one (that view is not built yet). */

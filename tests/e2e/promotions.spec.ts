@@ -1,30 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { openApp, rateWithKeyboard, setLanguage } from './app';
+import { openApp, rateWithKeyboard, rawRows, setLanguage } from './app';
 
 const banner = (page: Page) => page.getByRole('complementary', { name: /^(Offer|优惠)$/ });
-
-/** Reads one table (or one settings row) straight from IndexedDB, as the page sees it. */
-async function readTable<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('private-aisle');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result as T[]);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    table,
-  );
-}
 
 interface PromotionEventRow {
   promotionId: string;
@@ -41,7 +20,7 @@ interface StoredBandit {
 }
 
 const setting = async (page: Page, key: string) =>
-  (await readTable<SettingRow>(page, 'settings')).find((s) => s.key === key)?.value;
+  (await rawRows<SettingRow>(page, 'settings')).find((s) => s.key === key)?.value;
 
 /** Waits until a banner for a new impression is on the page and returns its promotion id. */
 async function shownPromotion(page: Page): Promise<string> {
@@ -76,9 +55,9 @@ test('a banner on Shop and For you, chosen on the device, says why in both langu
 
   // Each banner shown is one impression, stored locally with the context it was chosen in.
   await expect
-    .poll(async () => (await readTable<PromotionEventRow>(page, 'promotionEvents')).length)
+    .poll(async () => (await rawRows<PromotionEventRow>(page, 'promotionEvents')).length)
     .toBe(2);
-  const events = await readTable<PromotionEventRow>(page, 'promotionEvents');
+  const events = await rawRows<PromotionEventRow>(page, 'promotionEvents');
   expect(events.map((e) => e.type)).toEqual(['impression', 'impression']);
   expect(events[0]!.promotionId).toBe(first);
   // Per department (ten and "other"), per time of day (four), kiosk or not.
@@ -104,7 +83,7 @@ test('a click and a redemption are logged locally and the bandit learns from the
 
   await expect
     .poll(async () =>
-      (await readTable<PromotionEventRow>(page, 'promotionEvents')).map((e) => [
+      (await rawRows<PromotionEventRow>(page, 'promotionEvents')).map((e) => [
         e.type,
         e.promotionId,
       ]),
@@ -133,7 +112,7 @@ test('after rating several hats, the banner favours hats and says so', async ({ 
   await expect(banner(page).getByText(/You have shown interest in Hats/)).toBeVisible();
   await expect(banner(page).getByText(/your interests: Hats/)).toBeVisible();
   // The context stored with the impression says the same: hats lead the affinities.
-  const events = await readTable<PromotionEventRow>(page, 'promotionEvents');
+  const events = await rawRows<PromotionEventRow>(page, 'promotionEvents');
   const last = events.at(-1)!;
   const hats = 2; // CATEGORIES order: glasses, sunglasses, hats, …
   expect(Math.max(...last.context!.slice(0, 10))).toBe(last.context![hats]);
@@ -172,7 +151,7 @@ test('the My data switch turns personalised offers off: a fixed rotation, rememb
   await banner(page).getByText('Why am I seeing this?').click();
   await expect(banner(page).getByText(/Personalised offers are off/)).toBeVisible();
   // Nothing about the shopper is kept with these impressions.
-  const events = await readTable<PromotionEventRow>(page, 'promotionEvents');
+  const events = await rawRows<PromotionEventRow>(page, 'promotionEvents');
   expect(events.slice(1).every((e) => e.context === undefined)).toBe(true);
   expect(await setting(page, 'promotions.bandit')).toBeUndefined();
 

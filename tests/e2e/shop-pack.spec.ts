@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { test, expect } from './fixtures';
-import { openApp, setLanguage } from './app';
+import { openApp, rawRows, setLanguage } from './app';
 import { PreviewServer } from './preview-server';
 import { OUT_DIR, port } from './slot';
 
@@ -72,22 +72,7 @@ test.describe('a shop built from its shop pack', () => {
     await expect(grid.getByRole('listitem')).toHaveCount(7);
     expect(catalogFiles).toEqual([expect.stringMatching(/^\/shop\/catalog-[0-9a-f]{12}\.bin$/)]);
     // Not in the app's code: the products are in IndexedDB.
-    const stored = () =>
-      page.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('private-aisle');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const count = open.result.transaction('products').objectStore('products').count();
-              count.onsuccess = () => {
-                resolve(count.result);
-                open.result.close();
-              };
-            };
-          }),
-      );
-    expect(await stored()).toBe(7);
+    expect(await rawRows(page, 'products')).toHaveLength(7);
 
     // For you names its products (read from storage) and its departments.
     await page.goto('/#/for-you');
@@ -117,6 +102,15 @@ test.describe('a shop built from its shop pack', () => {
     await expect(grid.getByRole('listitem').first()).toContainText('Red Baseball Cap');
     await page.context().setOffline(false);
     expect(catalogFiles).toHaveLength(1); // stored once, not fetched again
+
+    // Erase all my data deletes the database: the shop stores its catalog again by itself.
+    await page.goto('/#/my-data');
+    await page.getByRole('button', { name: 'Erase all my data' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Erase everything' }).click();
+    await expect(page.getByText('All your data was erased.')).toBeVisible();
+    await expect.poll(async () => (await rawRows(page, 'products')).length).toBe(7);
+    await page.goto('/#/shop');
+    await expect(grid.getByRole('listitem')).toHaveCount(7);
   });
 
   test('its pictures were made at build time and come from our own origin', async ({ page }) => {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { openApp, rateWithKeyboard, setLanguage, shopAnswered } from './app';
+import { openApp, rateWithKeyboard, rawRows, setLanguage, shopAnswered } from './app';
 
 const grid = (page: Page) => page.getByRole('main').getByRole('list', { name: /^(Shop|商店)$/ });
 /** The number of matching products the Shop announces ("252 products"). */
@@ -83,29 +83,6 @@ test('filter by price and colour', async ({ page }) => {
   await expect(page.locator('p.count')).toHaveText(/^252 products/);
 });
 
-/** One rating straight from IndexedDB (key: profile, product), or null. */
-function storedRating(page: Page, profileId: string, productId: string) {
-  return page.evaluate(
-    ({ profile, product }) =>
-      new Promise<number | null>((resolve, reject) => {
-        const open = indexedDB.open('private-aisle');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result
-            .transaction('ratings')
-            .objectStore('ratings')
-            .get([profile, product]);
-          req.onsuccess = () => {
-            resolve((req.result as { rating?: number } | undefined)?.rating ?? null);
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    { profile: profileId, product: productId },
-  );
-}
-
 test('a rating given with the keyboard is stored on the device and survives a reload', async ({
   page,
 }) => {
@@ -113,7 +90,15 @@ test('a rating given with the keyboard is stored on the device and survives a re
   await rateWithKeyboard(page, 4);
   // The stars show the choice at once; the write lands a moment later (on a busy machine, after
   // the reload had already begun). Wait for it in IndexedDB, as a shopper's next visit would.
-  await expect.poll(() => storedRating(page, 'me', 'hats-003')).toBe(4);
+  await expect
+    .poll(async () => {
+      const rows = await rawRows<{ profileId: string; productId: string; rating: number }>(
+        page,
+        'ratings',
+      );
+      return rows.find((r) => r.profileId === 'me' && r.productId === 'hats-003')?.rating ?? null;
+    })
+    .toBe(4);
   await page.reload();
   await expect(page.getByText('You rated this 4 out of 5.')).toBeVisible();
   await expect(page.getByRole('radio', { name: '4 stars' })).toBeChecked();
