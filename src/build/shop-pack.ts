@@ -1,5 +1,5 @@
 /**
- * Vite plugin: the shop the app is built for. `AISLE_SHOP=<folder>` names a shop pack (the
+ * Vite plugin: the shop the app is built for. `AISLE_SHOP=<folder or .zip>` names a shop pack (the
  * format is in the README), else the demo shop's (src/shops/demo). The pack is read with the
  * same pure reader a kiosk uses (src/lib/shop/shared/pack.ts) and offered to the app as the
  * module `virtual:shop`. A bad pack fails the build with every bad row, never a half-built shop.
@@ -18,6 +18,7 @@ import type { Plugin, ResolvedConfig } from 'vite';
 import { INLINE_PRODUCTS, catalogFile, catalogLines, summarise } from '../lib/catalog/stored.ts';
 import type { ProductImage } from '../lib/catalog/types.ts';
 import type { BuiltShop } from '../lib/shop/shared/built.ts';
+import { zipPackFiles } from '../lib/shop/shared/pack-zip.ts';
 import {
   readPack,
   type PackFiles,
@@ -41,7 +42,7 @@ const FETCH_TIMEOUT_MS = 15_000;
 const inlineLimit = (): number =>
   process.env.AISLE_INLINE_PRODUCTS ? Number(process.env.AISLE_INLINE_PRODUCTS) : INLINE_PRODUCTS;
 
-/** The pack folder this build is for. */
+/** The pack this build is for: a folder, or a .zip of one. */
 export const shopDir = (): string =>
   process.env.AISLE_SHOP ? resolve(process.env.AISLE_SHOP) : DEMO_PACK_DIR;
 
@@ -51,10 +52,20 @@ export function folderFiles(dir: string): PackFiles {
     .map((p) => p.split('\\').join('/'))
     .filter((p) => !p.split('/').some((part) => part.startsWith('.')))
     .filter((p) => statSync(join(dir, p)).isFile());
+  const has = (path: string) => list.includes(path);
   return {
     list: () => list,
-    text: (path) => (list.includes(path) ? readFileSync(join(dir, path), 'utf8') : undefined),
+    text: (path) => (has(path) ? readFileSync(join(dir, path), 'utf8') : undefined),
+    bytes: (path) => (has(path) ? readFileSync(join(dir, path)) : undefined),
   };
+}
+
+/** A pack's files, from its folder or its .zip; a zip that cannot be read throws. */
+function packFiles(path: string): PackFiles {
+  if (!path.toLowerCase().endsWith('.zip')) return folderFiles(path);
+  const read = zipPackFiles(readFileSync(path), basename(path));
+  if (!read.ok) throw new ShopPackError(path, read.problems);
+  return read.files;
 }
 
 export class ShopPackError extends Error {
@@ -80,8 +91,12 @@ interface Picture {
 }
 
 /** A picture's bytes: from the pack, or fetched once (cached on disk between builds). */
-async function pictureBytes(dir: string, source: string): Promise<Uint8Array> {
-  if (!/^https?:\/\//i.test(source)) return readFileSync(join(dir, source));
+async function pictureBytes(files: PackFiles, source: string): Promise<Uint8Array> {
+  if (!/^https?:\/\//i.test(source)) {
+    const bytes = files.bytes?.(source);
+    if (!bytes) throw new Error('no such file in the pack');
+    return bytes;
+  }
   const cached = join(CACHE_DIR, `url-${sha(source)}`);
   if (existsSync(cached)) return readFileSync(cached);
   const response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
@@ -123,14 +138,17 @@ function versionOf(pack: ShopPack): string {
 /** Reads the pack (not its pictures). Problems throw a ShopPackError. */
 export function readShop(dir: string): {
   pack: ShopPack;
+  files: PackFiles;
   warnings: string[];
   catalogVersion: string;
 } {
-  const result = readPack(folderFiles(dir), { folderName: basename(dir) });
+  const files = packFiles(dir);
+  const result = readPack(files, { folderName: basename(dir).replace(/\.zip$/i, '') });
   if (!result.ok) throw new ShopPackError(dir, result.problems);
   const { pack } = result;
   return {
     pack,
+    files,
     warnings: result.warnings.length ? [report(result.warnings)] : [],
     catalogVersion: versionOf(pack),
   };
@@ -148,7 +166,7 @@ export async function buildShop(dir: string): Promise<{
   logo?: { fileName: string; bytes: Uint8Array };
   warnings: string[];
 }> {
-  const { pack, warnings, catalogVersion } = readShop(dir);
+  const { pack, files, warnings, catalogVersion } = readShop(dir);
   const pictures = new Map<string, Picture>();
   const images = new Map<string, ProductImage>(); // by product id, or "<id> <sku>"
   const ordered = [...pack.pictures].sort((a, b) => a.position - b.position);
@@ -158,7 +176,7 @@ export async function buildShop(dir: string): Promise<{
       : picture.productId;
     if (images.has(key)) continue; // the first picture of a product (or variant) is its own
     try {
-      const bytes = await pictureBytes(dir, picture.source);
+      const bytes = await pictureBytes(files, picture.source);
       const hash = sha(bytes).slice(0, 16);
       const { width = 0 } = await sharp(bytes).metadata();
       if (!width) throw new Error('not a picture');
@@ -181,7 +199,7 @@ export async function buildShop(dir: string): Promise<{
     });
     return { ...p, ...(image ? { image } : {}), ...(variants ? { variants } : {}) };
   });
-  const logo = pack.settings.logo ? logoFile(dir, pack.settings.logo) : undefined;
+  const logo = pack.settings.logo ? logoFile(files, pack.settings.logo) : undefined;
   const inline = products.length <= inlineLimit();
   const catalog = inline
     ? undefined
@@ -203,8 +221,9 @@ export async function buildShop(dir: string): Promise<{
 }
 
 /** The pack's logo as it is (SVG or PNG), under a name that changes with its content. */
-function logoFile(dir: string, path: string): { fileName: string; bytes: Uint8Array } {
-  const bytes = readFileSync(join(dir, path));
+function logoFile(files: PackFiles, path: string): { fileName: string; bytes: Uint8Array } {
+  const bytes = files.bytes?.(path);
+  if (!bytes) throw new Error(`The logo ${path} is not in the pack`);
   const ext = path.split('.').pop()!.toLowerCase();
   return { fileName: `shop/logo-${sha(bytes).slice(0, 12)}.${ext}`, bytes };
 }

@@ -1,14 +1,18 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { test, expect } from './fixtures';
 import { openApp, rawRows, setLanguage } from './app';
 import { PreviewServer } from './preview-server';
 import { OUT_DIR, port } from './slot';
 
 // A shop built from its own files: the example pack in tests/fixtures (a Shopify product CSV
-// with variants, pictures and a Chinese title; a shop.json in pounds), built the way a shop
-// would build it, `AISLE_SHOP=<folder> npm run build`, and served on its own port. Built as a
-// large shop is (AISLE_INLINE_PRODUCTS=0): its catalog a file stored on the device, not in the
-// app's code, so these tests cover that path and the demo shop's cover the other.
+// with variants, pictures and a Chinese title; a shop.json in pounds), zipped as a shop would
+// send it and built with `AISLE_SHOP=<pack.zip> npm run build` (the demo shop is built from its
+// folder), served on its own port. Built as a large shop is (AISLE_INLINE_PRODUCTS=0): its
+// catalog a file stored on the device, not in the app's code, so these tests cover that path and
+// the demo shop's cover the other.
 
 const PACK = 'tests/fixtures/shop-packs/shopify';
 const outDir = `${OUT_DIR}-example`;
@@ -20,11 +24,19 @@ test.describe('a shop built from its shop pack', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
+    const zip = `${outDir}.zip`;
+    const entries: Record<string, Uint8Array> = {};
+    for (const path of readdirSync(PACK, { recursive: true }) as string[]) {
+      const name = path.split('\\').join('/');
+      if (statSync(join(PACK, name)).isFile())
+        entries[`northway/${name}`] = readFileSync(join(PACK, name));
+    }
+    writeFileSync(zip, zipSync(entries));
     const build = spawnSync(
       process.execPath,
       ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--logLevel', 'warn'],
       {
-        env: { ...process.env, AISLE_SHOP: PACK, AISLE_TEST_PAGES: '', AISLE_INLINE_PRODUCTS: '0' },
+        env: { ...process.env, AISLE_SHOP: zip, AISLE_TEST_PAGES: '', AISLE_INLINE_PRODUCTS: '0' },
         encoding: 'utf8',
       },
     );

@@ -14,6 +14,8 @@ export interface PackFiles {
   list(): string[];
   /** The file's text (UTF-8), or undefined when there is no such file. */
   text(path: string): string | undefined;
+  /** The file's bytes (pictures, the logo), or undefined when there is no such file. */
+  bytes?(path: string): Uint8Array | undefined;
 }
 
 /** One bad (or doubtful) thing in a pack, said so that a shop owner can find and fix it. */
