@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { catalogEn, catalogZhCN } from '../../src/lib/catalog/messages';
 import {
   CATEGORIES,
   COLOURS,
@@ -210,5 +211,13 @@ describe('productPicture', () => {
     const url = pictureDataUrl(p);
     expect(url.startsWith('data:image/svg+xml;charset=utf-8,')).toBe(true);
     expect(decodeURIComponent(url.slice(url.indexOf(',') + 1))).toBe(productPicture(p));
+  });
+});
+
+describe('the Shop’s count', () => {
+  it('groups the digits of a large catalog in both languages', () => {
+    expect(catalogEn.shop.results(1)).toBe('1 product');
+    expect(catalogEn.shop.results(100_000)).toBe('100,000 products');
+    expect(catalogZhCN.shop.results(100_000)).toBe('100,000 件商品');
   });
 });
