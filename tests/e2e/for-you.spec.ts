@@ -134,3 +134,28 @@ test('a rating given on a product page starts a retrain', async ({ page }) => {
   await expect(panel).toHaveAttribute('data-phase', 'done');
   await expect(page.getByText(/^Because you liked /).first()).toBeVisible();
 });
+
+test('two likes in a department bring it into the list at once, before any retrain', async ({
+  page,
+}) => {
+  await openApp(page, '#/for-you');
+  await expect(recommendations(page)).toHaveCount(10);
+  const department = (id: string) => id.replace(/-\d+$/, '');
+  const shown = new Set((await recommendedIds(page)).map(department));
+  // A department the shipped model's list does not show yet.
+  const absent = ['sunglasses', 'earrings', 'lipsticks', 'hats', 'glasses', 'bags', 'shoes', 'home']
+    .filter((d) => !shown.has(d))
+    .at(0)!;
+  expect(absent).toBeDefined();
+
+  for (const id of [`${absent}-001`, `${absent}-002`]) {
+    await page.goto(`/#/product/${id}`);
+    await rateWithKeyboard(page, 5);
+  }
+  await mainNav(page).getByRole('link', { name: 'For you' }).click();
+  // Folded in on the spot: the department is in the ten while the retrain has not finished.
+  await expect
+    .poll(async () => (await recommendedIds(page)).map(department), { timeout: 2_000 })
+    .toContain(absent);
+  await expect(page.getByText(/Trained in/)).toHaveCount(0);
+});

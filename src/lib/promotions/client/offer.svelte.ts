@@ -6,7 +6,7 @@
 import { untrack } from 'svelte';
 import { CATEGORY_NAMES } from '../../catalog/names';
 import type { Category } from '../../catalog/types';
-import type { AisleDB } from '../../db';
+import { eventsFor, ratingsFor, type AisleDB } from '../../db';
 import { i18n } from '../../i18n/locale.svelte';
 import { catalog } from '../../shell/catalog';
 import { session } from '../../shell/session.svelte';
@@ -35,6 +35,28 @@ export const sessionOfferSource: OfferSource = {
   },
 };
 
+/** The most of a profile's products whose departments are read before a pick. */
+const TASTE = 500;
+
+/**
+ * A stored catalog (src/lib/catalog/stored.ts) holds only what was shown lately: the products the
+ * profile rated or looked at are read first, so the pick (which asks their departments as it
+ * goes) knows them all. A locked profile has no taste to read.
+ */
+async function readTaste(db: AisleDB, profileId: string): Promise<void> {
+  if (catalog.inline) return;
+  try {
+    const [ratings, events] = await Promise.all([
+      ratingsFor(db, profileId),
+      eventsFor(db, profileId),
+    ]);
+    const ids = [...new Set([...ratings, ...events.toReversed()].map((r) => r.productId))];
+    await catalog.load(ids.slice(0, TASTE));
+  } catch {
+    // locked, or storage failing: the pick goes on with what is known
+  }
+}
+
 export class PromotionOffer {
   #shown = $state.raw<Shown | null>(null);
   #saved = $state(false);
@@ -53,9 +75,9 @@ export class PromotionOffer {
       let current = true;
       this.#saved = false;
       this.#shown = null; // another profile's offer must not linger while this one's is picked
-      // A stored catalog's products not read yet this session count from the next pick on.
       const categoryOf = (id: string) => untrack(() => catalog.get(id))?.category;
-      showPromotion(db, { profileId, kiosk, categoryOf })
+      readTaste(db, profileId)
+        .then(() => showPromotion(db, { profileId, kiosk, categoryOf }))
         .then((shown) => {
           if (!current) return;
           this.#shown = shown;
