@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import './env/navigator';
 import { gzipSync } from 'node:zlib';
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,14 @@ import {
 } from '../../src/lib/catalog/stored';
 import type { Product } from '../../src/lib/catalog/types';
 import { createCatalogImportApi } from '../../src/lib/catalog/worker/catalog-import';
-import { productsByIds, storedCatalogVersion, type AisleDB } from '../../src/lib/db';
+import {
+  logEvent,
+  productsByIds,
+  setRating,
+  storedCatalogVersion,
+  type AisleDB,
+} from '../../src/lib/db';
+import { readTaste } from '../../src/lib/promotions/client/offer.svelte';
 
 // A catalog too large for the app's code is a gzip file of JSON lines (src/lib/catalog/stored.ts),
 // stored in IndexedDB by the catalog worker (run here in-thread, the same code), and read by the
@@ -239,6 +247,20 @@ describe('the Catalog store with a stored catalog', () => {
     expect(catalog.get('p-002499')).toBeDefined();
     expect(catalog.get('p-000000')).toBeUndefined(); // let go
     await until(() => catalog.get('p-000000') !== undefined);
+  });
+
+  it('reads a profile’s rated and viewed products before an offer is picked', async () => {
+    const db = await freshDb('catalog-taste');
+    const catalog = makeCatalog(() => db, importer([]));
+    await catalog.whenStored();
+    await setRating(db, 'me', 'p-000010', 5);
+    await logEvent(db, { profileId: 'me', productId: 'p-000020', type: 'view', at: 1 });
+    await logEvent(db, { profileId: 'guest', productId: 'p-000030', type: 'view', at: 2 });
+    await readTaste(db, 'me', catalog);
+    // The pick asks their departments synchronously: the first `get` answers for this profile's
+    // products (another profile's are not read; asking reads it, for later).
+    const held = ['p-000010', 'p-000020', 'p-000030'].map((id) => !!catalog.get(id));
+    expect(held).toEqual([true, true, false]);
   });
 
   it('a failed store says why, and trying again stores it', async () => {

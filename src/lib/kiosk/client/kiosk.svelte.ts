@@ -62,17 +62,21 @@ class Kiosk {
     this.#db = database;
     this.config = asKioskConfig(await getSetting<unknown>(database, KIOSK_SETTING, null));
     document.documentElement.classList.toggle('kiosk', this.config !== null);
-    this.loaded = true;
-    if (!this.config) return this.#stopTimer();
-    this.phase = 'attract';
-    // A reload or power cut mid-session: the previous shopper's data must still go, before the
-    // next shopper's session starts (a touch meanwhile waits for it).
+    // A session that ended (End session, the idle reset, staff leaving: each reloads) or was cut
+    // (a reload, a power cut): the previous shopper's data must go, again, before anything else,
+    // including whatever was still being written when the session ended.
     this.#leftover = (async () => {
       const since = await getSetting<number | null>(database, SESSION_SETTING, null);
       if (since === null) return;
       await wipeShopper(database, GUEST_PROFILE_ID, since);
       await setSetting(database, SESSION_SETTING, null);
     })();
+    this.loaded = true;
+    if (!this.config) {
+      this.#stopTimer();
+      return this.#leftover;
+    }
+    this.phase = 'attract';
     await this.#leftover;
   }
 
@@ -165,7 +169,8 @@ class Kiosk {
       if (db) {
         const since = await getSetting<number | null>(db, SESSION_SETTING, null);
         await wipeShopper(db, GUEST_PROFILE_ID, since ?? 0);
-        await setSetting(db, SESSION_SETTING, null);
+        // The session's marker stays until the reload has wiped again (load): a write still in
+        // flight here (Help's answer, say) lands after this wipe but never after that one.
       }
       if (typeof caches !== 'undefined') {
         for (const key of await caches.keys()) {

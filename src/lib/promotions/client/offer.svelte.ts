@@ -8,6 +8,7 @@ import { CATEGORY_NAMES } from '../../catalog/names';
 import type { Category } from '../../catalog/types';
 import { eventsFor, ratingsFor, type AisleDB } from '../../db';
 import { i18n } from '../../i18n/locale.svelte';
+import type { Catalog } from '../../catalog/client/catalog.svelte';
 import { catalog } from '../../shell/catalog';
 import { session } from '../../shell/session.svelte';
 import type { Explanation, Reason } from '../shared/explain';
@@ -43,15 +44,20 @@ const TASTE = 500;
  * profile rated or looked at are read first, so the pick (which asks their departments as it
  * goes) knows them all. A locked profile has no taste to read.
  */
-async function readTaste(db: AisleDB, profileId: string): Promise<void> {
-  if (catalog.inline) return;
+export async function readTaste(
+  db: AisleDB,
+  profileId: string,
+  from: Pick<Catalog, 'inline' | 'load'> = catalog,
+): Promise<void> {
+  if (from.inline) return;
   try {
     const [ratings, events] = await Promise.all([
       ratingsFor(db, profileId),
       eventsFor(db, profileId),
     ]);
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local dedupe, not state
     const ids = [...new Set([...ratings, ...events.toReversed()].map((r) => r.productId))];
-    await catalog.load(ids.slice(0, TASTE));
+    await from.load(ids.slice(0, TASTE));
   } catch {
     // locked, or storage failing: the pick goes on with what is known
   }
