@@ -5,9 +5,23 @@
  * a whole one: the next start clears it and stores it again.
  */
 import { guard } from './errors';
-import type { AisleDB } from './schema';
+import { AisleDB } from './schema';
 import type { Category, Product } from '../catalog/types';
 import { CATALOG_VERSION_KEY } from './tables';
+
+/**
+ * Runs `work` on a connection of its own to the named database, closed after: how a worker
+ * reaches the stored catalog (the page opened and seeded the database already).
+ */
+export async function inDatabase<T>(name: string, work: (db: AisleDB) => Promise<T>): Promise<T> {
+  const db = new AisleDB(name);
+  await db.open();
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
 
 /** The version of the catalog stored whole, or undefined. */
 export function storedCatalogVersion(db: AisleDB): Promise<string | undefined> {
@@ -59,6 +73,11 @@ export function productsIn(
     if (options.tryOn) query = query.filter((p) => p.tryOn !== undefined);
     return query.limit(options.limit).toArray();
   });
+}
+
+/** How many products are stored. */
+export function countProducts(db: AisleDB): Promise<number> {
+  return guard(() => db.products.count());
 }
 
 /** Every product's id (keys only: quick even for a large catalog). */

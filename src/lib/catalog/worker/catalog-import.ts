@@ -3,9 +3,11 @@
  * shipped as a file (src/lib/catalog/stored.ts) in IndexedDB as it streams in, parsing and
  * writing a batch at a time, so neither the whole file nor the whole catalog is ever held.
  */
-import { AisleDB } from '../../db/schema';
+import type { AisleDB } from '../../db/schema';
 import {
   clearCatalog,
+  countProducts,
+  inDatabase,
   markCatalogStored,
   storeProducts,
   storedCatalogVersion,
@@ -33,57 +35,59 @@ export interface CatalogImportReport {
 export function createCatalogImportApi() {
   return {
     /** Stores the catalog unless it is stored already; `onProgress(stored)` after each batch. */
-    async importCatalog(
+    importCatalog(
       job: CatalogImport,
       onProgress: (stored: number) => void,
     ): Promise<CatalogImportReport> {
-      const started = performance.now();
       // The page opened (and seeded) this database already; the worker only writes the catalog.
-      const db = new AisleDB(job.dbName);
-      await db.open();
-      try {
-        if ((await storedCatalogVersion(db)) === job.catalogVersion) {
-          return { products: await db.products.count(), ms: 0, imported: false };
-        }
-        const response = await fetch(job.url);
-        if (!response.ok || !response.body) {
-          throw new Error(`The catalog could not be downloaded (HTTP ${response.status})`);
-        }
-        await clearCatalog(db);
-        const text = response.body
-          .pipeThrough(new DecompressionStream('gzip'))
-          .pipeThrough(new TextDecoderStream());
-        const lines = new LineSplitter();
-        let batch: Product[] = [];
-        let stored = 0;
-        let writing: Promise<void> = Promise.resolve();
-        // Parsing the next batch overlaps writing the last one; one write is in flight at a time.
-        const flush = async () => {
-          const rows = batch;
-          batch = [];
-          await writing;
-          writing = storeProducts(db, rows).then(() => {
-            stored += rows.length;
-            onProgress(stored);
-          });
-          writing.catch(() => undefined); // it is awaited (and thrown) by the next flush
-        };
-        for await (const piece of text) {
-          for (const line of lines.push(piece)) {
-            batch.push(JSON.parse(line) as Product);
-            if (batch.length >= BATCH) await flush();
-          }
-        }
-        for (const line of lines.end()) batch.push(JSON.parse(line) as Product);
-        if (batch.length) await flush();
-        await writing;
-        await markCatalogStored(db, job.catalogVersion);
-        return { products: stored, ms: Math.round(performance.now() - started), imported: true };
-      } finally {
-        db.close();
-      }
+      return inDatabase(job.dbName, (db) => storeFile(db, job, onProgress));
     },
   };
+}
+
+async function storeFile(
+  db: AisleDB,
+  job: CatalogImport,
+  onProgress: (stored: number) => void,
+): Promise<CatalogImportReport> {
+  const started = performance.now();
+  if ((await storedCatalogVersion(db)) === job.catalogVersion) {
+    return { products: await countProducts(db), ms: 0, imported: false };
+  }
+  const response = await fetch(job.url);
+  if (!response.ok || !response.body) {
+    throw new Error(`The catalog could not be downloaded (HTTP ${response.status})`);
+  }
+  await clearCatalog(db);
+  const text = response.body
+    .pipeThrough(new DecompressionStream('gzip'))
+    .pipeThrough(new TextDecoderStream());
+  const lines = new LineSplitter();
+  let batch: Product[] = [];
+  let stored = 0;
+  let writing: Promise<void> = Promise.resolve();
+  // Parsing the next batch overlaps writing the last one; one write is in flight at a time.
+  const flush = async () => {
+    const rows = batch;
+    batch = [];
+    await writing;
+    writing = storeProducts(db, rows).then(() => {
+      stored += rows.length;
+      onProgress(stored);
+    });
+    writing.catch(() => undefined); // it is awaited (and thrown) by the next flush
+  };
+  for await (const piece of text) {
+    for (const line of lines.push(piece)) {
+      batch.push(JSON.parse(line) as Product);
+      if (batch.length >= BATCH) await flush();
+    }
+  }
+  for (const line of lines.end()) batch.push(JSON.parse(line) as Product);
+  if (batch.length) await flush();
+  await writing;
+  await markCatalogStored(db, job.catalogVersion);
+  return { products: stored, ms: Math.round(performance.now() - started), imported: true };
 }
 
 export type CatalogImportApi = ReturnType<typeof createCatalogImportApi>;

@@ -4,8 +4,7 @@
  * it through a WorkerBridge without a real worker.
  */
 import { gunzip } from '../../binary/worker/gzip';
-import { allProducts } from '../../db/catalog';
-import { AisleDB } from '../../db/schema';
+import { allProducts, inDatabase } from '../../db/catalog';
 import { decodeCatalogIndex } from '../search/file';
 import {
   buildCatalogIndex,
@@ -34,13 +33,7 @@ export function createCatalogSearchApi() {
     load,
     /** Indexes a catalog stored on the device (src/lib/catalog/stored.ts) in the named database. */
     async loadStored(dbName: string, synonyms: readonly string[][]): Promise<CatalogLoadReport> {
-      const db = new AisleDB(dbName);
-      await db.open();
-      try {
-        return load(await allProducts(db), synonyms);
-      } finally {
-        db.close();
-      }
+      return load(await inDatabase(dbName, allProducts), synonyms);
     },
     /**
      * Loads the index the build made (search/file.ts, gzip) from our origin; null when it cannot

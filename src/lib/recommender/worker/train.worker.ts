@@ -3,27 +3,17 @@
  * engine is one synchronous loop; tfjs state dies with the worker too).
  */
 import { expose, transfer } from 'comlink';
-import { allProducts } from '../../db/catalog';
-import { AisleDB } from '../../db/schema';
+import { allProducts, inDatabase } from '../../db/catalog';
 import type { EpochReport } from '../shared/js-engine';
 import { trainShopModel, type TrainRequest } from './trainer';
 
-/** A stored catalog, read here rather than on the page (src/lib/catalog/stored.ts). */
-async function storedCatalog(dbName: string) {
-  const db = new AisleDB(dbName);
-  await db.open();
-  try {
-    return await allProducts(db);
-  } finally {
-    db.close();
-  }
-}
-
 const api = {
   async train(request: TrainRequest, onEpoch: (e: EpochReport & { epochs: number }) => void) {
+    // A stored catalog is read here, not handed over by the page (src/lib/catalog/stored.ts).
     const products =
-      request.products ?? (request.catalogDb && (await storedCatalog(request.catalogDb)));
-    const result = await trainShopModel({ ...request, products: products || undefined }, onEpoch);
+      request.products ??
+      (request.catalogDb ? await inDatabase(request.catalogDb, allProducts) : undefined);
+    const result = await trainShopModel({ ...request, products }, onEpoch);
     return transfer(result, [result.buffer]);
   },
 };
