@@ -15,8 +15,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { basename, join, resolve } from 'node:path';
 import sharp from 'sharp';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { INLINE_PRODUCTS, catalogFile, catalogLines, summarise } from '../lib/catalog/stored.ts';
-import type { ProductImage } from '../lib/catalog/types.ts';
+import { INLINE_PRODUCTS, catalogFile, catalogLines } from '../lib/catalog/stored.ts';
+import {
+  PICTURE_DIR,
+  assembleShop,
+  pictureWidths,
+  versionOfDigest,
+  versionParts,
+  withPictures,
+} from '../lib/shop/shared/assemble.ts';
 import type { BuiltShop } from '../lib/shop/shared/built.ts';
 import { zipPackFiles } from '../lib/shop/shared/pack-zip.ts';
 import {
@@ -29,9 +36,6 @@ import { DEMO_PACK_DIR } from './demo-pack.ts';
 
 export const VIRTUAL_SHOP = 'virtual:shop';
 const RESOLVED = `\0${VIRTUAL_SHOP}`;
-/** The widths a picture is encoded in (never wider than its source). */
-export const PICTURE_WIDTHS = [160, 320, 640] as const;
-const PICTURE_DIR = 'shop/img';
 const CACHE_DIR = 'node_modules/.cache/private-aisle/pictures';
 const FETCH_TIMEOUT_MS = 15_000;
 
@@ -109,30 +113,11 @@ async function pictureBytes(files: PackFiles, source: string): Promise<Uint8Arra
 
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/**
- * The version the stored catalog and the shipped model are keyed by. Pictures are made from their
- * sources and the model from the products, the shop's ratings and its item factors, so nothing
- * else counts (and a pack without ratings.csv or item factors keeps the version it had before
- * they counted). The factors are hashed as their bytes, not as JSON.
- */
+/** The version the stored catalog and the shipped model are keyed by (see versionParts). */
 function versionOf(pack: ShopPack): string {
-  const hash = createHash('sha256').update(
-    JSON.stringify(
-      pack.ratings ? [pack.products, pack.pictures, pack.ratings] : [pack.products, pack.pictures],
-    ),
-  );
-  const factors = pack.itemFactors;
-  if (factors) {
-    hash.update(JSON.stringify([factors.rank, factors.itemIds]));
-    hash.update(
-      new Uint8Array(
-        factors.factors.buffer,
-        factors.factors.byteOffset,
-        factors.factors.byteLength,
-      ),
-    );
-  }
-  return hash.digest('hex').slice(0, 12);
+  const hash = createHash('sha256');
+  for (const part of versionParts(pack)) hash.update(part);
+  return versionOfDigest(hash.digest('hex'));
 }
 
 /** Reads the pack (not its pictures). Problems throw a ShopPackError. */
@@ -168,37 +153,17 @@ export async function buildShop(dir: string): Promise<{
 }> {
   const { pack, files, warnings, catalogVersion } = readShop(dir);
   const pictures = new Map<string, Picture>();
-  const images = new Map<string, ProductImage>(); // by product id, or "<id> <sku>"
-  const ordered = [...pack.pictures].sort((a, b) => a.position - b.position);
-  for (const picture of ordered) {
-    const key = picture.variantSku
-      ? `${picture.productId} ${picture.variantSku}`
-      : picture.productId;
-    if (images.has(key)) continue; // the first picture of a product (or variant) is its own
-    try {
-      const bytes = await pictureBytes(files, picture.source);
-      const hash = sha(bytes).slice(0, 16);
-      const { width = 0 } = await sharp(bytes).metadata();
-      if (!width) throw new Error('not a picture');
-      const widths: number[] = PICTURE_WIDTHS.filter((w) => w <= width);
-      if (!widths.length) widths.push(width);
-      pictures.set(hash, { bytes, widths });
-      images.set(key, { src: `${PICTURE_DIR}/${hash}`, widths, alt: picture.alt });
-    } catch (e) {
-      warnings.push(
-        `  ${picture.source}: the picture of ${picture.productId} could not be read ` +
-          `(${(e as Error).message}); a picture is drawn instead`,
-      );
-    }
-  }
-  const products = pack.products.map((p) => {
-    const image = images.get(p.id);
-    const variants = p.variants?.map((v) => {
-      const own = images.get(`${p.id} ${v.sku}`);
-      return own ? { ...v, image: own } : v;
-    });
-    return { ...p, ...(image ? { image } : {}), ...(variants ? { variants } : {}) };
+  const made = await withPictures(pack, async (source) => {
+    const bytes = await pictureBytes(files, source);
+    const hash = sha(bytes).slice(0, 16);
+    const { width = 0 } = await sharp(bytes).metadata();
+    if (!width) throw new Error('not a picture');
+    const widths = pictureWidths(width);
+    pictures.set(hash, { bytes, widths });
+    return { hash, widths };
   });
+  if (made.warnings.length) warnings.push(report(made.warnings));
+  const { products } = made;
   const logo = pack.settings.logo ? logoFile(files, pack.settings.logo) : undefined;
   const inline = products.length <= inlineLimit();
   const catalog = inline
@@ -207,16 +172,11 @@ export async function buildShop(dir: string): Promise<{
         fileName: catalogFile(catalogVersion),
         bytes: gzipSync(catalogLines(products), { level: 9 }),
       };
-  const shop: BuiltShop = {
-    ...(logo ? { logo: logo.fileName } : {}),
+  const shop = assembleShop(pack, products, {
     catalogVersion,
-    settings: pack.settings,
-    products: inline ? products : [],
-    catalog: summarise(products, catalog?.fileName),
-    synonyms: pack.synonyms,
-    ...(pack.offers ? { offers: pack.offers } : {}),
-    ...(pack.faq ? { faq: pack.faq } : {}),
-  };
+    ...(logo ? { logo: logo.fileName } : {}),
+    ...(catalog ? { catalogFile: catalog.fileName } : {}),
+  });
   return { shop, catalog, pictures, logo, warnings };
 }
 

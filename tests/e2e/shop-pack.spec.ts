@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { zipSync } from 'fflate';
+import { writeFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { openApp, rawRows, setLanguage } from './app';
 import { PreviewServer } from './preview-server';
 import { OUT_DIR, port } from './slot';
+import { zipOf } from '../unit/helpers/pack-files';
 
 // A shop built from its own files: the example pack in tests/fixtures (a Shopify product CSV
 // with variants, pictures and a Chinese title; a shop.json in pounds), zipped as a shop would
@@ -14,7 +13,6 @@ import { OUT_DIR, port } from './slot';
 // catalog a file stored on the device, not in the app's code, so these tests cover that path and
 // the demo shop's cover the other.
 
-const PACK = 'tests/fixtures/shop-packs/shopify';
 const outDir = `${OUT_DIR}-example`;
 
 test.describe('a shop built from its shop pack', () => {
@@ -25,13 +23,7 @@ test.describe('a shop built from its shop pack', () => {
   test.beforeAll(async () => {
     test.setTimeout(240_000);
     const zip = `${outDir}.zip`;
-    const entries: Record<string, Uint8Array> = {};
-    for (const path of readdirSync(PACK, { recursive: true }) as string[]) {
-      const name = path.split('\\').join('/');
-      if (statSync(join(PACK, name)).isFile())
-        entries[`northway/${name}`] = readFileSync(join(PACK, name));
-    }
-    writeFileSync(zip, zipSync(entries));
+    writeFileSync(zip, zipOf('shopify', 'northway/'));
     const build = spawnSync(
       process.execPath,
       ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--logLevel', 'warn'],

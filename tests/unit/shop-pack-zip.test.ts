@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
@@ -6,23 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { folderFiles, readShop } from '../../src/build/shop-pack';
 import { readPack } from '../../src/lib/shop/shared/pack';
 import { MAX_PACK_FILES, zipPackFiles } from '../../src/lib/shop/shared/pack-zip';
-import { PACKS } from './helpers/pack-files';
+import { PACKS, zipOf as zipPackFolder } from './helpers/pack-files';
 
 // A shop pack as one .zip (what a kiosk's staff load, and what `AISLE_SHOP=<pack.zip>` builds):
 // read by the same reader as the folder, to the same pack.
 
 const FOLDER = join(PACKS, 'shopify');
 
-/** The folder's files, under `prefix` in the archive. */
-function zipOf(prefix = '', extra: Zippable = {}): Uint8Array {
-  const entries: Zippable = { ...extra };
-  for (const path of readdirSync(FOLDER, { recursive: true }) as string[]) {
-    const name = path.split('\\').join('/');
-    if (statSync(join(FOLDER, name)).isFile())
-      entries[prefix + name] = readFileSync(join(FOLDER, name));
-  }
-  return zipSync(entries);
-}
+const zipOf = (prefix = '', extra: Zippable = {}) => zipPackFolder('shopify', prefix, extra);
 
 const folderPack = () => readPack(folderFiles(FOLDER), { folderName: 'shopify' });
 

@@ -1,8 +1,8 @@
 /** Opening the database and seeding what a first run needs. */
-import shop from 'virtual:shop';
 import type { Product } from '../catalog/types';
 import { demoOrders } from './demo-orders';
 import { StorageError, toStorageError } from './errors';
+import { shop } from './current-shop';
 import { AisleDB, DB_NAME, type Profile } from './schema';
 import { CATALOG_VERSION_KEY } from './tables';
 

@@ -5,6 +5,7 @@ import { privacyEn } from '../privacy/messages';
 import { promotionsEn } from '../promotions/messages';
 import { ratingsImportEn, recommenderEn } from '../recommender/messages';
 import { shellEn } from '../shell/messages';
+import { shopSettingsEn } from '../shop/messages';
 import { tryOnEn } from '../tryon/messages';
 
 /**
@@ -19,7 +20,7 @@ export const en = {
   promotions: promotionsEn,
   privacy: privacyEn,
   forYou: recommenderEn,
-  myData: { ...myDataEn, ratingsImport: ratingsImportEn },
+  myData: { ...myDataEn, ratingsImport: ratingsImportEn, shopSettings: shopSettingsEn },
 };
 
 type Widen<T> = T extends string

@@ -5,6 +5,7 @@ import { privacyZhCN } from '../privacy/messages';
 import { promotionsZhCN } from '../promotions/messages';
 import { ratingsImportZhCN, recommenderZhCN } from '../recommender/messages';
 import { shellZhCN } from '../shell/messages';
+import { shopSettingsZhCN } from '../shop/messages';
 import { tryOnZhCN } from '../tryon/messages';
 import type { Messages } from './en';
 
@@ -17,5 +18,5 @@ export const zhCN: Messages = {
   promotions: promotionsZhCN,
   privacy: privacyZhCN,
   forYou: recommenderZhCN,
-  myData: { ...myDataZhCN, ratingsImport: ratingsImportZhCN },
+  myData: { ...myDataZhCN, ratingsImport: ratingsImportZhCN, shopSettings: shopSettingsZhCN },
 };

@@ -2,6 +2,7 @@
 // out, replaced or added, so that each test can bend one thing without a folder of its own.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
 import type { PackFiles } from '../../../src/lib/shop/shared/pack';
 
 export const PACKS = 'tests/fixtures/shop-packs';
@@ -26,4 +27,15 @@ export function packFiles(
   for (const name of changes.omit ?? []) files.delete(name);
   for (const [name, text] of Object.entries(changes.set ?? {})) files.set(name, text);
   return { list: () => [...files.keys()], text: (path) => files.get(path) };
+}
+
+/** A fixture pack's folder as a .zip (as a shop sends it), its files under `prefix`. */
+export function zipOf(folder: string, prefix = '', extra: Zippable = {}): Uint8Array {
+  const dir = join(PACKS, folder);
+  const entries: Zippable = { ...extra };
+  for (const path of readdirSync(dir, { recursive: true }) as string[]) {
+    const name = path.split('\\').join('/');
+    if (statSync(join(dir, name)).isFile()) entries[prefix + name] = readFileSync(join(dir, name));
+  }
+  return zipSync(entries);
 }

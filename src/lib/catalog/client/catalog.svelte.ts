@@ -34,7 +34,7 @@ export type CatalogState =
  * `onProgress(stored)` as batches land.
  */
 export type CatalogImporter = (
-  job: { file: string; dbName: string; catalogVersion: string },
+  job: { file: string; dbName: string; catalogVersion: string; loadedHere: boolean },
   onProgress: (stored: number) => void,
 ) => Promise<CatalogImportReport>;
 
@@ -45,6 +45,8 @@ export interface CatalogOptions {
   catalogVersion: string;
   /** The session's open database (reactive), or null. */
   db: () => AisleDB | null;
+  /** The shop was loaded on this device: its file is in db/shop.ts, not under the base URL. */
+  loadedHere?: boolean;
   importer?: CatalogImporter;
 }
 
@@ -75,6 +77,7 @@ export class Catalog {
   readonly #db: () => AisleDB | null;
   readonly #importer: CatalogImporter;
   readonly #catalogVersion: string;
+  readonly #loadedHere: boolean;
   /** The database the catalog was last stored in (a new one after Erase needs it again). */
   #storedIn: AisleDB | null = null;
   /** Reads waiting for the catalog to be stored (woken on every change of `state`). */
@@ -86,6 +89,7 @@ export class Catalog {
     this.#db = options.db;
     this.#importer = options.importer ?? workerImporter;
     this.#catalogVersion = options.catalogVersion;
+    this.#loadedHere = options.loadedHere ?? false;
     for (const p of options.products) this.#held.set(p.id, p);
     if (this.inline) return;
     this.#state = { phase: 'opening' };
@@ -179,6 +183,7 @@ export class Catalog {
           file: this.summary.file!,
           dbName: db.name,
           catalogVersion: this.#catalogVersion,
+          loadedHere: this.#loadedHere,
         },
         (stored) => {
           if (this.#storedIn === db) this.#state = { phase: 'storing', stored, total };

@@ -12,6 +12,7 @@ import {
   storeProducts,
   storedCatalogVersion,
 } from '../../db/catalog';
+import { loadedShop } from '../../db/shop';
 import { LineSplitter } from '../stored';
 import type { Product } from '../types';
 
@@ -20,6 +21,8 @@ const BATCH = 2_000;
 
 export interface CatalogImport {
   url: string;
+  /** The shop was loaded on this device: the file is read from db/shop.ts, not fetched. */
+  loadedHere?: boolean;
   /** The database to store it in (the session's). */
   dbName: string;
   catalogVersion: string;
@@ -54,12 +57,9 @@ async function storeFile(
   if ((await storedCatalogVersion(db)) === job.catalogVersion) {
     return { products: await countProducts(db), ms: 0, imported: false };
   }
-  const response = await fetch(job.url);
-  if (!response.ok || !response.body) {
-    throw new Error(`The catalog could not be downloaded (HTTP ${response.status})`);
-  }
+  const file = await catalogStream(job);
   await clearCatalog(db);
-  const text = response.body
+  const text = file
     .pipeThrough(new DecompressionStream('gzip'))
     .pipeThrough(new TextDecoderStream());
   const lines = new LineSplitter();
@@ -88,6 +88,20 @@ async function storeFile(
   await writing;
   await markCatalogStored(db, job.catalogVersion);
   return { products: stored, ms: Math.round(performance.now() - started), imported: true };
+}
+
+/** The catalog file's bytes as they stream in. */
+async function catalogStream(job: CatalogImport): Promise<ReadableStream<Uint8Array<ArrayBuffer>>> {
+  if (job.loadedHere) {
+    const loaded = await loadedShop();
+    if (!loaded) throw new Error('The shop loaded on this device is gone');
+    return loaded.catalog.stream();
+  }
+  const response = await fetch(job.url);
+  if (!response.ok || !response.body) {
+    throw new Error(`The catalog could not be downloaded (HTTP ${response.status})`);
+  }
+  return response.body;
 }
 
 export type CatalogImportApi = ReturnType<typeof createCatalogImportApi>;

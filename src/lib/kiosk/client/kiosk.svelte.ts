@@ -17,15 +17,12 @@ import {
   idlePhase,
   type KioskConfig,
 } from '../shared/config';
-import { hashPin, verifyPin } from '../shared/pin';
+import { PinTries, hashPin } from '../shared/pin';
 
 /** Fired on window before a reset: anything holding a device (the try-on camera) lets go. */
 export const KIOSK_RESET_EVENT = 'kiosk-reset';
 /** Where the shopper's session start is kept, so a reload mid-session still wipes it. */
 const SESSION_SETTING = 'kioskSessionSince';
-/** After this many wrong PINs in a row, staff exit waits a minute (a 4-digit PIN is short). */
-export const MAX_PIN_TRIES = 5;
-const PIN_WAIT_MS = 60_000;
 
 class Kiosk {
   /** The stored kiosk setting; null when kiosk mode is off. */
@@ -43,8 +40,7 @@ class Kiosk {
   #leftover: Promise<void> = Promise.resolve();
   #lastActivity = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
-  #wrongPins = 0;
-  #waitUntil = 0;
+  readonly #pinTries = new PinTries();
 
   get enabled(): boolean {
     return this.config !== null;
@@ -101,15 +97,8 @@ class Kiosk {
   async exit(pin: string): Promise<'ok' | 'wrong' | 'wait'> {
     const db = this.#db;
     if (!db || !this.config) return 'wrong';
-    if (Date.now() < this.#waitUntil) return 'wait';
-    if (!(await verifyPin(this.config.pin, pin))) {
-      if (++this.#wrongPins >= MAX_PIN_TRIES) {
-        this.#wrongPins = 0;
-        this.#waitUntil = Date.now() + PIN_WAIT_MS;
-      }
-      return 'wrong';
-    }
-    this.#wrongPins = 0;
+    const checked = await this.#pinTries.check(this.config.pin, pin);
+    if (checked !== 'ok') return checked;
     await setSetting(db, KIOSK_SETTING, null);
     await this.endSession();
     return 'ok';

@@ -53,3 +53,31 @@ export function isPinRecord(x: unknown): x is PinRecord {
     Number.isInteger(r.iterations)
   );
 }
+
+/** After this many wrong PINs in a row, the next tries wait a minute (a 4-digit PIN is short). */
+export const MAX_PIN_TRIES = 5;
+export const PIN_WAIT_MS = 60_000;
+
+/** Checks PINs against a record, counting wrong ones in a row (kiosk exit, Shop settings). */
+export class PinTries {
+  #wrong = 0;
+  #waitUntil = 0;
+  readonly #now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
+
+  async check(record: PinRecord, pin: string): Promise<'ok' | 'wrong' | 'wait'> {
+    if (this.#now() < this.#waitUntil) return 'wait';
+    if (!(await verifyPin(record, pin))) {
+      if (++this.#wrong >= MAX_PIN_TRIES) {
+        this.#wrong = 0;
+        this.#waitUntil = this.#now() + PIN_WAIT_MS;
+      }
+      return 'wrong';
+    }
+    this.#wrong = 0;
+    return 'ok';
+  }
+}

@@ -32,7 +32,8 @@ import {
 import { live, type Live } from '../../db/live.svelte';
 import type { ProbeReport } from '../../ml/shared/ladder';
 import { reportStorageError } from '../../shell/notices.svelte';
-import { catalog, catalogVersion, inlineProducts } from '../../shell/catalog';
+import { loadedShopModel } from '../../db/shop';
+import { catalog, catalogVersion, inlineProducts, shopLoadedHere } from '../../shell/catalog';
 import { session } from '../../shell/session.svelte';
 import { isAbortError } from '../../workers/bridge';
 import {
@@ -495,4 +496,6 @@ export const recommender = new Recommender({
   products: catalog.inline ? inlineProducts : null,
   productCount: catalog.summary.count,
   catalogVersion,
+  // A shop loaded on this device brought its model with it (trained when it was loaded).
+  ...(shopLoadedHere ? { shipped: loadedShopModel } : {}),
 });
