@@ -1,4 +1,5 @@
 /** Small helpers shared by the end-to-end tests. */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
@@ -66,4 +67,59 @@ export function rawRows<T = Record<string, unknown>>(page: Page, table: string):
       }),
     table,
   );
+}
+
+/** The staff PIN the kiosk tests set. */
+export const PIN = '2468';
+
+export const attract = (page: Page) => page.getByRole('button', { name: 'Touch to start' });
+
+/** Turns kiosk mode on (a too-short PIN is refused first), up to the attract screen. */
+export async function startKiosk(page: Page): Promise<void> {
+  await page.goto('/?kiosk#/shop');
+  await expect(page.locator('html[data-ready]')).toBeAttached();
+  const setup = page.getByRole('dialog', { name: 'Start kiosk mode' });
+  await setup.getByLabel('Staff PIN (4 to 8 digits)').fill('12');
+  await setup.getByRole('button', { name: 'Start kiosk mode' }).click();
+  await expect(setup.getByRole('alert')).toHaveText('The PIN must be 4 to 8 digits.');
+  await setup.getByLabel('Staff PIN (4 to 8 digits)').fill(PIN);
+  await setup.getByRole('button', { name: 'Start kiosk mode' }).click();
+  await expect(attract(page)).toBeVisible();
+}
+
+/** Waits until the service worker has precached the shell and controls the page. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+  });
+}
+
+/** No serious or critical axe violation on the page as it is; `where` names it in the failure. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(serious).toEqual([]);
+}
+
+/**
+ * Help's question box as a function: asks (in either language's box) and returns the answer
+ * that arrives for it.
+ */
+export function helpAsker(page: Page) {
+  const box = page.getByRole('textbox', { name: /^(Ask a question|输入问题)$/ });
+  const answers = page.locator('[data-role="assistant"]');
+  return async (question: string) => {
+    const before = await answers.count();
+    await box.fill(question);
+    await box.press('Enter');
+    await expect(answers).toHaveCount(before + 1);
+    return answers.last();
+  };
 }

@@ -28,6 +28,15 @@ test('protect a profile, lock, unlock, change passphrase, and export it three wa
   test.setTimeout(150_000);
   await openApp(page, '#/product/glasses-002');
   await rateWithKeyboard(page, 5);
+  // An order placed, and the same frames in the cart again: both are sealed with the rest.
+  const addToCart = page.getByRole('button', { name: 'Add to cart' });
+  await addToCart.click();
+  await page.goto('/#/cart');
+  await page.getByRole('button', { name: 'Checkout' }).click();
+  await expect(page.getByTestId('order-number')).toHaveText(/^PA-\d{8}$/);
+  await page.goto('/#/product/glasses-002');
+  await addToCart.click();
+  await expect(page.getByRole('link', { name: 'Cart, 1 item' })).toBeVisible();
   await page.goto('/#/my-data');
   const section = encryption(page);
   await expect(section.getByTestId('protection-status')).toHaveText('Not protected');
@@ -52,9 +61,12 @@ test('protect a profile, lock, unlock, change passphrase, and export it three wa
   expect(ratings[0]).toHaveProperty('$sealed');
   // Even the product is hidden: the key holds a keyed pseudonym of its id.
   expect(JSON.stringify(ratings)).not.toContain('glasses-002');
-  const orders = (await rawRows(page, 'orders')).filter((o) => o.profileId === 'me');
-  expect(orders.length).toBeGreaterThan(0);
-  for (const o of orders) expect(Object.keys(o).sort()).toEqual(['$sealed', 'id', 'profileId']);
+  for (const table of ['orders', 'cart']) {
+    const rows = (await rawRows(page, table)).filter((o) => o.profileId === 'me');
+    expect(rows, table).toHaveLength(1);
+    for (const o of rows) expect(Object.keys(o).sort()).toEqual(['$sealed', 'id', 'profileId']);
+    expect(JSON.stringify(rows)).not.toContain('glasses-002');
+  }
 
   // New data of the unlocked profile is sealed too: a question to the Help assistant.
   const question = 'Do these frames come with a case for my 40th birthday?';

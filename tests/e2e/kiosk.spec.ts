@@ -1,9 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { rateWithKeyboard, rawRows } from './app';
+import { attract, expectAccessible, PIN, rateWithKeyboard, rawRows, startKiosk } from './app';
 
-const PIN = '2468';
 const SHOPPER_TABLES = ['ratings', 'events', 'conversations', 'gallery', 'promotionEvents'];
 
 /** Rows per table for a profile, read straight from IndexedDB. */
@@ -40,28 +38,6 @@ function writeSnapshot(page: Page): Promise<void> {
         };
       }),
   );
-}
-
-const attract = (page: Page) => page.getByRole('button', { name: 'Touch to start' });
-
-async function expectAccessible(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(serious).toEqual([]);
-}
-
-async function startKiosk(page: Page) {
-  await page.goto('/?kiosk#/shop');
-  await expect(page.locator('html[data-ready]')).toBeAttached();
-  const setup = page.getByRole('dialog', { name: 'Start kiosk mode' });
-  await setup.getByLabel('Staff PIN (4 to 8 digits)').fill('12');
-  await setup.getByRole('button', { name: 'Start kiosk mode' }).click();
-  await expect(setup.getByRole('alert')).toHaveText('The PIN must be 4 to 8 digits.');
-  await setup.getByLabel('Staff PIN (4 to 8 digits)').fill(PIN);
-  await setup.getByRole('button', { name: 'Start kiosk mode' }).click();
-  await expect(attract(page)).toBeVisible();
 }
 
 /** A shopper's visit: ratings, a cart event, a search typed, a language change, chat, snapshot. */

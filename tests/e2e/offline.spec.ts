@@ -2,21 +2,9 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { VIEWS, mainNav, openApp, setLanguage } from './app';
+import { VIEWS, mainNav, openApp, setLanguage, waitForServiceWorker } from './app';
 import { PreviewServer } from './preview-server';
 import { OUT_DIR, OUTPUT_DIR, port } from './slot';
-
-/** Waits until the service worker has precached the shell and controls the page. */
-async function waitForServiceWorker(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-      );
-    }
-  });
-}
 
 /** One visit, as a user makes it: the page loads, and a reload is served by the service worker. */
 async function firstVisit(page: Page, hash: string) {

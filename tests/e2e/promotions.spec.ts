@@ -7,7 +7,7 @@ const banner = (page: Page) => page.getByRole('complementary', { name: /^(Offer|
 
 interface PromotionEventRow {
   promotionId: string;
-  type: 'impression' | 'click' | 'redeem';
+  type: 'impression' | 'click' | 'save' | 'redeem';
   context?: number[];
 }
 interface SettingRow {
@@ -90,7 +90,7 @@ test('a click and a redemption are logged locally and the bandit learns from the
     )
     .toEqual([
       ['impression', id],
-      ['redeem', id],
+      ['save', id],
       ['click', id],
     ]);
   // Learned once, as a success: the pending impression is marked rewarded.

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { openApp, rawRows, setLanguage } from './app';
+import { helpAsker, openApp, rawRows, setLanguage, waitForServiceWorker } from './app';
 import { PreviewServer } from './preview-server';
 import { OUT_DIR, port } from './slot';
 import { zipOf } from '../unit/helpers/pack-files';
@@ -91,14 +91,7 @@ test.describe('a shop built from its shop pack', () => {
     await expect(page.getByRole('heading', { name: 'This product does not exist.' })).toBeVisible();
 
     // Offline, once the service worker holds the app: the shop still shows and finds its products.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) =>
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-        );
-      }
-    });
+    await waitForServiceWorker(page);
     await page.context().setOffline(true);
     await openApp(page);
     await expect(grid.getByRole('listitem')).toHaveCount(7);
@@ -153,15 +146,7 @@ test.describe('a shop built from its shop pack', () => {
     await expect(ready).toContainText('Ready: using the model that came with the app', {
       timeout: 60_000,
     });
-    const box = page.getByRole('textbox', { name: 'Ask a question' });
-    const answers = page.locator('[data-role="assistant"]');
-    const ask = async (question: string) => {
-      const before = await answers.count();
-      await box.fill(question);
-      await box.press('Enter');
-      await expect(answers).toHaveCount(before + 1);
-      return answers.last();
-    };
+    const ask = helpAsker(page);
     // A new intent of the pack's, its {phone} filled from shop.json.
     const walks = await ask('Is there a walking club?');
     await expect(walks).toContainText('Our walking club meets every Saturday');

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { openApp, rawRows, setLanguage } from './app';
+import { helpAsker, openApp, rawRows, setLanguage, waitForServiceWorker } from './app';
 import { zipOf } from '../unit/helpers/pack-files';
 
 // Staff make a device their shop at run time (My data → Shop settings, behind the staff PIN): the
@@ -85,14 +85,7 @@ test('staff load a shop pack on the device: it is the shop from then on, offline
     .toBeGreaterThan(0);
 
   // Offline, with the service worker in control: still that shop.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-      );
-    }
-  });
+  await waitForServiceWorker(page);
   await page.context().setOffline(true);
   await openApp(page);
   await expect(page.getByRole('banner')).toContainText('Northway Outfitters');
@@ -137,15 +130,7 @@ test('a loaded shop’s policies and FAQ are the assistant’s, trained on the d
   await loadExampleShop(page);
   await page.goto('/#/help');
   await expect(page.getByTestId('assistant-ready')).toBeVisible({ timeout: 200_000 });
-  const box = page.getByRole('textbox', { name: 'Ask a question' });
-  const answers = page.locator('[data-role="assistant"]');
-  const ask = async (question: string) => {
-    const before = await answers.count();
-    await box.fill(question);
-    await box.press('Enter');
-    await expect(answers).toHaveCount(before + 1);
-    return answers.last();
-  };
+  const ask = helpAsker(page);
   const shipping = await ask('how much does delivery cost?');
   await expect(shipping).toContainText('£50'); // its shop.json: free shipping from £50
   await expect(shipping).not.toContainText('¥');

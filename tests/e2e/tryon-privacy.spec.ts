@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { test, expect, watchEgress } from './fixtures';
-import { openApp } from './app';
+import { openApp, waitForServiceWorker } from './app';
 import { PreviewServer } from './preview-server';
 import { port } from './slot';
 
@@ -231,13 +231,7 @@ test.describe('try-on offline', () => {
   }) => {
     test.setTimeout(120_000);
     await openApp(page, '#/my-data');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller)
-        await new Promise((r) =>
-          navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }),
-        );
-    });
+    await waitForServiceWorker(page);
     // The MediaPipe runtime and models are not precached: they are fetched on first use, or
     // all at once from My data, into the cache the service worker serves them from.
     await page.getByRole('button', { name: 'Make available offline' }).click();

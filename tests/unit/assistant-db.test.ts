@@ -12,6 +12,7 @@ import {
   removeKnowledgeBase,
   type AisleDB,
 } from '../../src/lib/db';
+import { sampleOrder } from './helpers/orders';
 
 let db: AisleDB;
 beforeAll(async () => {
@@ -30,10 +31,10 @@ describe('the assistant’s storage', () => {
     expect(await conversationOf(db, 'guest')).toHaveLength(1);
   });
 
-  it('reads a profile’s orders', async () => {
+  it('reads a profile’s orders, newest first, and no one else’s', async () => {
+    await db.orders.bulkAdd([sampleOrder('me', 1), sampleOrder('guest', 2), sampleOrder('me', 3)]);
     const orders = await ordersOfProfile(db, 'me');
-    expect(orders.length).toBeGreaterThan(0);
-    expect(orders.every((o) => o.profileId === 'me')).toBe(true);
+    expect(orders.map((o) => o.placedAt)).toEqual([3, 1]);
   });
 
   it('stores, lists and removes imported FAQs', async () => {

@@ -7,9 +7,10 @@ import {
   type Engine,
 } from '../../src/lib/assistant/client/chat.svelte';
 import type { TrainingExample } from '../../src/lib/assistant/shared/knowledge';
-import { openDatabase, putKnowledgeBase, type AisleDB } from '../../src/lib/db';
+import { openDatabase, placeOrder, putKnowledgeBase, type AisleDB } from '../../src/lib/db';
 import { assistantEn } from '../../src/lib/assistant/messages';
 import { WorkerCrashedError } from '../../src/lib/workers/bridge';
+import { sampleOrder } from './helpers/orders';
 
 /** A scripted engine: each question maps to a ranking; it records what it was trained on. */
 function scriptedEngine(script: Record<string, Awaited<ReturnType<Engine['rank']>>>) {
@@ -155,12 +156,14 @@ describe('the chat', () => {
     expect(last().replies).toEqual([{ label: 'Contact the shop', intent: 'contact' }]);
   });
 
-  it('looks up the orders of the active profile', async () => {
+  it('looks up the orders of the active profile, none made up, with a link to them', async () => {
     await ask('where is my order');
-    const orders = await db.orders.where('profileId').equals('me').toArray();
-    const processing = orders.find((o) => o.status === 'processing')!;
-    expect(last().text).toContain(`Order ${processing.id}`);
-    expect(last().text).toContain('being prepared');
+    expect(last().text).toContain('You have not placed an order on this device yet.');
+    await placeOrder(db, sampleOrder('me', Date.now(), { id: 'PA-00004321' }), []);
+    await ask('where is my order');
+    expect(last().text).toContain('Order PA-00004321');
+    expect(last().text).toContain('placed, not shipped yet');
+    expect(last().link).toEqual({ href: '#/cart', label: 'Open your cart and orders' });
   });
 
   it('opens For you on sunglasses and Try on; links follow from the stored intent', async () => {

@@ -57,7 +57,7 @@ describe('built-in knowledge base', () => {
   it('has only valid actions, and the three the issue asks for', () => {
     for (const e of builtInEntries) {
       if (!e.action) continue;
-      expect(['orders', 'recommend', 'open']).toContain(e.action.type);
+      expect(['orders', 'cart', 'cancel-order', 'recommend', 'open']).toContain(e.action.type);
       if (e.action.type === 'open') expect(ACTION_VIEWS).toContain(e.action.view);
     }
     const action = (id: string) => builtInEntries.find((e) => e.intent === id)?.action;

@@ -11,6 +11,8 @@ import {
   saveSnapshot,
   setRating,
   setSetting,
+  addToCart,
+  placeOrder,
   type AisleDB,
 } from '../../src/lib/db';
 import {
@@ -26,6 +28,7 @@ import {
   type ExportFile,
   type ImportError,
 } from '../../src/lib/db/backup';
+import { sampleOrder } from './helpers/orders';
 
 let db: AisleDB;
 afterEach(async () => {
@@ -68,6 +71,8 @@ async function seededDb(): Promise<AisleDB> {
     at: 500,
     context: [1, 0, 0.5],
   });
+  await addToCart(db, { profileId: 'me', productId: ids[3]!, quantity: 2 });
+  await placeOrder(db, sampleOrder(kid.id, 600), []);
   return db;
 }
 
@@ -115,18 +120,24 @@ describe('export and import', () => {
     expect(await db.products.count()).toBe(ids.length);
   });
 
-  it('reads an export made before the gallery, conversations and promotions existed', async () => {
+  it('reads a version 1 export: no gallery, conversations, promotions or cart, and made-up orders', async () => {
     await seededDb();
     const file = await validExport();
-    const { gallery, conversations, promotionEvents, ...firstTables } = file.tables;
+    const { gallery, conversations, promotionEvents, cart, ...firstTables } = file.tables;
     expect(gallery.length + conversations.length + promotionEvents.length).toBeGreaterThan(0);
-    const older = { ...file, tables: firstTables };
+    expect(cart).toHaveLength(1);
+    // Version 1's orders were the demo history the app made up (their old shape): not restored.
+    const madeUp = { id: 'PA-26-000001', profileId: 'me', status: 'shipped', carrier: 'SwiftPost' };
+    const older = { ...file, version: 1, tables: { ...firstTables, orders: [madeUp] } };
     const parsed = parseImport(JSON.stringify(older));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.file.tables.gallery).toEqual([]);
+    expect(parsed.file.tables.orders).toEqual([]);
     await importData(db, parsed.file);
     expect(await db.conversations.count()).toBe(0);
+    expect(await db.orders.count()).toBe(0);
+    expect(await db.cart.count()).toBe(0);
     expect(await db.ratings.count()).toBe(3);
   });
 
@@ -319,7 +330,9 @@ describe('tableStats', () => {
     const stats = await tableStats(db);
     const byTable = Object.fromEntries(stats.map((s) => [s.table, s]));
     expect(byTable.ratings?.count).toBe(3);
-    expect(byTable.events?.count).toBe(2);
+    expect(byTable.events?.count).toBe(3); // two logged, one purchase of the order placed
+    expect(byTable.orders?.count).toBe(1);
+    expect(byTable.cart?.count).toBe(1);
     expect(byTable.products?.count).toBe(ids.length);
     expect(byTable.modelSnapshots?.count).toBe(1);
     expect(byTable.modelSnapshots!.bytes).toBeGreaterThan(weights().byteLength);

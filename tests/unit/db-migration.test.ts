@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, expect, it } from 'vitest';
 import { generateCatalog } from '../../src/lib/catalog/generate';
-import { SCHEMA_VERSION, openDatabase, type AisleDB } from '../../src/lib/db';
+import { SCHEMA_HISTORY, SCHEMA_VERSION, openDatabase, type AisleDB } from '../../src/lib/db';
 
 // Frozen copy of the version 1 schema as it shipped; never update this to match schema.ts.
 const V1_STORES = {
@@ -65,9 +65,10 @@ it('upgrades a version 1 database without losing rows', async () => {
   ]);
   expect((await db.settings.get('locale'))?.value).toBe('zh-CN');
 
-  // New tables exist; existing profiles mean no default profiles or demo orders were added.
+  // New tables exist; existing profiles mean no default profiles were added, and no orders.
   expect(db.tables.map((t) => t.name).sort()).toEqual(
     [
+      'cart',
       'conversations',
       'datasets',
       'events',
@@ -85,4 +86,34 @@ it('upgrades a version 1 database without losing rows', async () => {
   expect(await db.orders.count()).toBe(0);
   expect(await db.modelSnapshots.count()).toBe(0);
   expect(await db.products.count()).toBe(generateCatalog().length);
+});
+
+it('drops the orders the app made up before version 5, and nothing else', async () => {
+  const name = `v4-${crypto.randomUUID()}`;
+  const v4 = new Dexie(name);
+  for (const step of SCHEMA_HISTORY.filter((s) => s.version <= 4)) {
+    v4.version(step.version).stores(step.stores);
+  }
+  await v4.open();
+  await v4.table('profiles').add({ id: 'me', name: 'Me', kind: 'member', createdAt: 1 });
+  await v4.table('orders').add({
+    id: 'PA-26-000123',
+    profileId: 'me',
+    placedAt: 1,
+    status: 'shipped',
+    items: [{ productId: 'hats-001', quantity: 1, priceCents: 100 }],
+    totalCents: 100,
+    carrier: 'SwiftPost',
+    trackingCode: 'SP123',
+    estimatedDelivery: 2,
+  });
+  await v4
+    .table('ratings')
+    .add({ profileId: 'me', productId: 'hats-001', rating: 5, updatedAt: 3 });
+  v4.close();
+
+  db = await openDatabase(name);
+  expect(await db.orders.count()).toBe(0);
+  expect(await db.ratings.count()).toBe(1);
+  expect(await db.cart.count()).toBe(0);
 });

@@ -27,6 +27,7 @@ import {
   type TableName,
 } from '../../src/lib/db/tables';
 import { deidentify } from '../../src/lib/privacy/export';
+import { sampleOrder } from './helpers/orders';
 import { BANDIT_KEY } from '../../src/lib/promotions/shared/keys';
 
 /** One row of every table that belongs to profiles (a new such table needs one here). */
@@ -35,15 +36,16 @@ const SAMPLE: { [T in ProfileTable]: (profileId: string, at: number) => Record<s
     ratings: (profileId, at) => ({ profileId, productId: 'p-1', rating: 4, updatedAt: at }),
     events: (profileId, at) => ({ profileId, productId: 'p-1', type: 'view', at }),
     orders: (profileId, at) => ({
-      id: `order-${profileId}`,
+      ...sampleOrder(profileId, at),
+      id: `PA-${profileId.length}${at}`,
+    }),
+    cart: (profileId, at) => ({
       profileId,
-      placedAt: at,
-      status: 'processing',
-      items: [],
-      totalCents: 0,
-      carrier: 'Post',
-      trackingCode: 'T-1',
-      estimatedDelivery: at,
+      productId: 'p-1',
+      sku: 'p-1-m',
+      quantity: 2,
+      later: false,
+      addedAt: at,
     }),
     modelSnapshots: (profileId, at) => ({
       id: `model-${profileId}@1`,

@@ -5,7 +5,9 @@ import type { Category } from '../../src/lib/catalog/types';
 import { AisleDB } from '../../src/lib/db/schema';
 import { BANDIT_KEY } from '../../src/lib/promotions/shared/keys';
 import {
+  REDEEM_REWARD,
   isPersonalised,
+  redeemOffers,
   respond,
   setPersonalised,
   showPromotion,
@@ -33,6 +35,27 @@ const categoryOf = (id: string) => id.replace(/-\d+$/, '') as Category;
 const options = { profileId: 'me', kiosk: false, categoryOf, now: Date.UTC(2026, 10, 28, 12) };
 
 describe('promotions on the device', () => {
+  it('learns a redemption at checkout with more weight than a click, in the context it was shown in', async () => {
+    const db = await freshDb();
+    const shown = await showPromotion(db, options);
+    await respond(db, shown, 'me', 'save');
+    const arm = PROMOTIONS.findIndex((p) => p.id === shown.promotion.id);
+    const before = (await storedBandit(db))!.bandit;
+    const [b, updates] = [before.b[arm * 0]!, before.updates];
+    await redeemOffers(db, 'me', [shown.promotion.id], options.now + 1000);
+    const after = (await storedBandit(db))!.bandit;
+    expect(after.updates).toBe(updates + 1);
+    expect(after.b).not.toEqual(before.b);
+    expect(REDEEM_REWARD).toBeGreaterThan(1);
+    void b;
+    const types = (await db.promotionEvents.toArray()).map((e) => e.type);
+    expect(types).toEqual(['impression', 'save', 'redeem']);
+    // Off: logged, and the bandit (forgotten when it was turned off) learns nothing.
+    await setPersonalised(db, false);
+    await redeemOffers(db, 'me', [shown.promotion.id]);
+    expect(await storedBandit(db)).toBeUndefined();
+  });
+
   it('logs each impression with its context and learns 0 when a banner is replaced unclicked', async () => {
     const db = await freshDb();
     const a = await showPromotion(db, options);
@@ -51,13 +74,13 @@ describe('promotions on the device', () => {
     expect(events.every((e) => e.context?.length === CONTEXT_LENGTH)).toBe(true);
   });
 
-  it('learns a click once (reward 1) and a later redemption does not count twice', async () => {
+  it('learns a click once (reward 1) and a later save does not count twice', async () => {
     const db = await freshDb();
     const shown = await showPromotion(db, options);
     const arm = PROMOTIONS.findIndex((p) => p.id === shown.promotion.id);
     const before = (await storedBandit(db))!.bandit.b[arm]!;
     await respond(db, shown, 'me', 'click');
-    await respond(db, shown, 'me', 'redeem');
+    await respond(db, shown, 'me', 'save');
     const stored = (await storedBandit(db))!;
     expect(stored.bandit.updates).toBe(1);
     expect(stored.pending?.rewarded).toBe(true);

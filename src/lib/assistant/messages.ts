@@ -1,6 +1,6 @@
 /** The Help view's UI text. The Chinese half must have exactly the same shape. */
 import type { Category } from '../catalog/types';
-import type { OrderStatus } from '../db/schema';
+import type { OrderStage } from '../cart/shared/orders';
 import type { FaqImportCode } from './shared/knowledge';
 
 import { shopSettings } from '../shell/catalog';
@@ -46,28 +46,48 @@ export const assistantEn = {
   outOfScope: `Sorry, I can’t help with that: I only know about this shop. ${CONTACT_EN}`,
   contact: 'Contact the shop',
   orders: {
-    none: 'I found no orders for this profile on this device.',
-    noStorage: 'Your order history is not available: local storage is turned off.',
+    none: 'You have not placed an order on this device yet.',
+    notFound: (id: string) => `I found no order ${id} for this profile on this device.`,
+    noStorage: 'Your orders and cart are not available: local storage is turned off.',
     intro: (n: number) =>
       n === 1 ? 'Here is your most recent order:' : `Here are your ${n} most recent orders:`,
     line: (o: OrderLine) =>
-      `Order ${o.id}, placed ${o.placed} (${o.items}): ${o.status}` +
-      (o.shipping ? `, ${o.shipping}` : '') +
-      '.',
+      `Order ${o.id}, placed ${o.placed} (${o.items}, ${o.total}): ${o.stage}, ${o.when}.`,
     items: (n: number) => (n === 1 ? '1 item' : `${n} items`),
-    status: {
-      processing: 'being prepared',
+    stage: {
+      placed: 'placed, not shipped yet',
       shipped: 'on its way',
       delivered: 'delivered',
-      returned: 'returned',
-    } satisfies Record<OrderStatus, string>,
-    shipping: (carrier: string, code: string, eta: string, delivered: boolean) =>
-      `${carrier} tracking ${code}, ${delivered ? 'delivered by' : 'expected by'} ${eta}`,
+      cancelled: 'cancelled',
+    } satisfies Record<OrderStage, string>,
+    when: {
+      placed: (d: string) => `ships ${d}`,
+      shipped: (d: string) => `expected by ${d}`,
+      delivered: (d: string) => `delivered ${d}`,
+      cancelled: (d: string) => `cancelled ${d}`,
+    } satisfies Record<OrderStage, (d: string) => string>,
+    simulated: 'Delivery is simulated in this demo shop.',
+  },
+  cart: {
+    empty: 'Your cart is empty.',
+    intro: (items: string, total: string) => `Your cart has ${items}, ${total} in all:`,
+    line: (quantity: number, name: string, price: string) => `${quantity} × ${name}, ${price}`,
+  },
+  cancel: {
+    none: 'None of your orders can be cancelled now: only a placed order that has not shipped can.',
+    ask: (id: string) => `Cancel order ${id}? This cannot be undone.`,
+    which: 'Which order should I cancel?',
+    yes: (id: string) => `Yes, cancel ${id}`,
+    one: (id: string) => `Cancel ${id}`,
+    no: 'No, keep it',
+    done: (id: string) => `Order ${id} is cancelled.`,
+    kept: 'Nothing was cancelled.',
   },
   open: {
     'for-you': 'Open For you',
     'try-on': 'Open Try on',
     shop: 'Open the Shop',
+    cart: 'Open your cart and orders',
     'my-data': 'Open My data',
   },
   openCategory: (category: string) => `Show ${category.toLowerCase()} in For you`,
@@ -124,8 +144,9 @@ export interface OrderLine {
   id: string;
   placed: string;
   items: string;
-  status: string;
-  shipping?: string;
+  total: string;
+  stage: string;
+  when: string;
 }
 
 export const assistantZhCN: typeof assistantEn = {
@@ -155,27 +176,47 @@ export const assistantZhCN: typeof assistantEn = {
   outOfScope: `抱歉，这个问题我帮不上忙：我只了解本店的事情。${CONTACT_ZH}`,
   contact: '联系我们',
   orders: {
-    none: '在本设备上没有找到这个资料的订单。',
-    noStorage: '无法查看订单记录：本地存储已关闭。',
-    intro: (n: number) => (n === 1 ? '这是您最近的订单：' : `这是您最近的 ${n} 个订单：`),
+    none: '你还没有在这台设备上下过单。',
+    notFound: (id: string) => `在本设备上没有找到这个资料的订单 ${id}。`,
+    noStorage: '无法查看订单和购物车：本地存储已关闭。',
+    intro: (n: number) => (n === 1 ? '这是你最近的订单：' : `这是你最近的 ${n} 个订单：`),
     line: (o: OrderLine) =>
-      `订单 ${o.id}，${o.placed} 下单（${o.items}）：${o.status}` +
-      (o.shipping ? `，${o.shipping}` : '') +
-      '。',
+      `订单 ${o.id}，${o.placed} 下单（${o.items}，${o.total}）：${o.stage}，${o.when}。`,
     items: (n: number) => `${n} 件商品`,
-    status: {
-      processing: '正在备货',
-      shipped: '运输中',
-      delivered: '已签收',
-      returned: '已退货',
+    stage: {
+      placed: '已下单，尚未发货',
+      shipped: '配送中',
+      delivered: '已送达',
+      cancelled: '已取消',
     },
-    shipping: (carrier: string, code: string, eta: string, delivered: boolean) =>
-      `${carrier} 运单号 ${code}，${delivered ? '已于' : '预计'} ${eta}${delivered ? '前送达' : '送达'}`,
+    when: {
+      placed: (d: string) => `预计 ${d} 发货`,
+      shipped: (d: string) => `预计 ${d} 前送达`,
+      delivered: (d: string) => `${d} 已送达`,
+      cancelled: (d: string) => `${d} 已取消`,
+    },
+    simulated: '本演示商店的配送进度是模拟的。',
+  },
+  cart: {
+    empty: '你的购物车是空的。',
+    intro: (items: string, total: string) => `你的购物车里有 ${items}，合计 ${total}：`,
+    line: (quantity: number, name: string, price: string) => `${quantity} × ${name}，${price}`,
+  },
+  cancel: {
+    none: '你现在没有可以取消的订单：只有已下单、尚未发货的订单可以取消。',
+    ask: (id: string) => `要取消订单 ${id} 吗？取消后无法恢复。`,
+    which: '要取消哪一个订单？',
+    yes: (id: string) => `是的，取消 ${id}`,
+    one: (id: string) => `取消 ${id}`,
+    no: '不，保留订单',
+    done: (id: string) => `订单 ${id} 已取消。`,
+    kept: '没有取消任何订单。',
   },
   open: {
     'for-you': '打开为你推荐',
     'try-on': '打开虚拟试戴',
     shop: '打开商店',
+    cart: '打开购物车和订单',
     'my-data': '打开我的数据',
   },
   openCategory: (category: string) => `在“为你推荐”中查看${category}`,

@@ -3,7 +3,7 @@
  * shop's imported FAQs. The chat store and My data call these; nothing else touches the tables.
  */
 import { guard } from './errors';
-import type { AisleDB, ChatMessage, KnowledgeBase, Order } from './schema';
+import type { AisleDB, ChatMessage, KnowledgeBase } from './schema';
 
 /** A profile's conversation, oldest turn first. */
 export function conversationOf(db: AisleDB, profileId: string): Promise<ChatMessage[]> {
@@ -20,11 +20,6 @@ export function eraseConversation(db: AisleDB, profileId: string): Promise<void>
   return guard(async () => {
     await db.conversations.where('profileId').equals(profileId).delete();
   });
-}
-
-/** Every order of a profile, in no particular order. */
-export function ordersOfProfile(db: AisleDB, profileId: string): Promise<Order[]> {
-  return guard(() => db.orders.where('profileId').equals(profileId).toArray());
 }
 
 /** The imported FAQs, entries included (what the assistant trains on). */

@@ -7,6 +7,7 @@ import { isSealedRow } from './sealing/keyring';
 import {
   type AisleDB,
   type ChatMessage,
+  type CartLine,
   type GalleryItem,
   type ModelSnapshot,
   type PromotionEvent,
@@ -29,7 +30,8 @@ import {
 } from './tables';
 
 export const EXPORT_FORMAT = 'private-aisle-export';
-export const EXPORT_VERSION = 1;
+/** 2: orders as the shopper places them, and the cart (version 1's orders were made up: dropped). */
+export const EXPORT_VERSION = 2;
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export interface Base64 {
@@ -45,6 +47,7 @@ interface ExportRows {
   ratings: Rating;
   events: ShopEvent;
   orders: Order;
+  cart: CartLine;
   settings: Setting;
   modelSnapshots: ExportedSnapshot;
   gallery: ExportedGalleryItem;
@@ -212,22 +215,40 @@ const EventSchema = v.strictObject({
   type: v.picklist(['view', 'click', 'add-to-cart', 'purchase']),
   at: Time,
 });
+const Quantity = v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(999));
 const OrderSchema = v.strictObject({
-  id: Id,
+  id: v.pipe(v.string(), v.regex(/^PA-\d+$/)),
   profileId: Id,
   placedAt: Time,
-  status: v.picklist(['processing', 'shipped', 'delivered', 'returned']),
-  items: v.array(
-    v.strictObject({
-      productId: Id,
-      quantity: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
-      priceCents: Whole,
-    }),
+  status: v.picklist(['placed', 'cancelled']),
+  cancelledAt: v.optional(Time),
+  items: v.pipe(
+    v.array(
+      v.strictObject({
+        productId: Id,
+        sku: v.optional(Id),
+        quantity: Quantity,
+        priceCents: Whole,
+      }),
+    ),
+    v.minLength(1),
   ),
+  subtotalCents: Whole,
+  discountCents: Whole,
+  shippingCents: Whole,
   totalCents: Whole,
-  carrier: v.string(),
-  trackingCode: v.string(),
-  estimatedDelivery: Time,
+  offerIds: v.array(Id),
+  currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)),
+  checkout: v.picklist(['till', 'confirmation']),
+});
+const CartLineSchema = v.strictObject({
+  id: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+  profileId: Id,
+  productId: Id,
+  sku: v.optional(Id),
+  quantity: Quantity,
+  later: v.boolean(),
+  addedAt: Time,
 });
 const SettingSchema = v.strictObject({ key: Id, value: v.unknown() });
 const SnapshotSchema = v.strictObject({
@@ -261,7 +282,7 @@ const PromotionEventSchema = v.strictObject({
   id: AutoId,
   profileId: Id,
   promotionId: Id,
-  type: v.picklist(['impression', 'click', 'redeem']),
+  type: v.picklist(['impression', 'click', 'save', 'redeem']),
   at: Time,
   context: v.optional(v.array(v.pipe(v.number(), v.finite()))),
 });
@@ -278,6 +299,7 @@ const FileSchema = v.object({
     ratings: v.array(RatingSchema),
     events: v.array(EventSchema),
     orders: v.array(OrderSchema),
+    cart: laterTable(CartLineSchema),
     settings: v.array(SettingSchema),
     modelSnapshots: v.array(SnapshotSchema),
     gallery: laterTable(GallerySchema),
@@ -336,6 +358,7 @@ const ROW_KEY: { [T in PersonalTable]: (row: ExportRows[T]) => unknown } = {
   ratings: (r) => [r.profileId, r.productId],
   events: (e) => e.id,
   orders: (o) => o.id,
+  cart: (l) => l.id,
   settings: (s) => s.key,
   modelSnapshots: (s) => s.id,
   gallery: (g) => g.id,
@@ -392,6 +415,9 @@ export function parseImport(text: string): ParseResult {
     return fail('wrong-version', 'version', `this app reads version ${EXPORT_VERSION} or older`);
   }
 
+  // Version 1's orders were made up by the app, not placed by the shopper: not restored.
+  if (data.version === 1 && isPlainObject(data.tables))
+    data.tables = { ...data.tables, orders: [] };
   const result = v.safeParse(FileSchema, data);
   if (!result.success) {
     const issue = result.issues[0];

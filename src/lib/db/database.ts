@@ -1,6 +1,4 @@
 /** Opening the database and seeding what a first run needs. */
-import type { Product } from '../catalog/types';
-import { demoOrders } from './demo-orders';
 import { StorageError, toStorageError } from './errors';
 import { shop } from './current-shop';
 import { AisleDB, DB_NAME, type Profile } from './schema';
@@ -37,12 +35,13 @@ export async function openDatabase(name: string = DB_NAME): Promise<AisleDB> {
 }
 
 /**
- * Adds what's missing, in one transaction so a half-seeded database never exists.
- * Only the catalog is ever replaced; personal rows are only added when absent. A catalog shipped
- * as a file (too large for the app's code) is stored by the catalog worker instead (./catalog.ts).
+ * Adds what's missing, in one transaction so a half-seeded database never exists: the catalog
+ * (replaced when its version changes) and the two profiles. Nothing else: every other row is one
+ * the shopper made. A catalog shipped as a file (too large for the app's code) is stored by the
+ * catalog worker instead (./catalog.ts).
  */
 async function seed(db: AisleDB): Promise<void> {
-  await db.transaction('rw', [db.products, db.profiles, db.orders, db.settings], async () => {
+  await db.transaction('rw', [db.products, db.profiles, db.settings], async () => {
     const stored = await db.settings.get(CATALOG_VERSION_KEY);
     if (!shop.catalog.file && stored?.value !== shop.catalogVersion) {
       await db.products.clear();
@@ -57,14 +56,5 @@ async function seed(db: AisleDB): Promise<void> {
       { id: GUEST_PROFILE_ID, name: 'Guest', kind: 'guest', createdAt: now },
     ];
     await db.profiles.bulkAdd(profiles);
-
-    const orders = demoOrders(DEFAULT_PROFILE_ID, byId(shop.products), now);
-    // Leave any order that already has the id alone (e.g. left over from an import).
-    const existing = await db.orders.bulkGet(orders.map((o) => o.id));
-    await db.orders.bulkAdd(orders.filter((_, i) => existing[i] === undefined));
   });
 }
-
-/** In the order IndexedDB keeps them (by id). */
-const byId = (products: readonly Product[]): Product[] =>
-  [...products].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

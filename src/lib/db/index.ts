@@ -5,9 +5,9 @@
 export * from './schema';
 export { StorageError, toStorageError, type StorageErrorCode } from './errors';
 export { openDatabase, DEFAULT_PROFILE_ID, GUEST_PROFILE_ID } from './database';
-export { demoOrders } from './demo-orders';
 export * from './repo';
 export * from './catalog';
+export * from './cart';
 export * from './assistant';
 export * from './promotions';
 export * from './recommender';

@@ -45,6 +45,8 @@ export interface PromotionsTx {
   isSealed(profileId: string): boolean;
   /** A profile's ratings and shop events. */
   tasteOf(profileId: string): Promise<{ ratings: Rating[]; events: ShopEvent[] }>;
+  /** The context of the last time this promotion was shown to this profile, if known. */
+  lastShownContext(profileId: string, promotionId: string): Promise<number[] | undefined>;
 }
 
 export function inPromotionsTransaction<T>(
@@ -75,8 +77,31 @@ export function inPromotionsTransaction<T>(
       ]);
       return { ratings, events };
     },
+    async lastShownContext(profileId, promotionId) {
+      const shown = await db.promotionEvents
+        .where('profileId')
+        .equals(profileId)
+        .filter((e) => e.promotionId === promotionId && e.type === 'impression' && !!e.context)
+        .toArray();
+      return shown.sort((a, b) => b.at - a.at)[0]?.context;
+    },
   };
   return guard(() =>
     db.transaction('rw', [db.settings, db.ratings, db.events, db.promotionEvents], () => work(tx)),
   );
+}
+
+/** The promotions this profile saved from the banner and has not used in an order since. */
+export function savedPromotionIds(db: AisleDB, profileId: string): Promise<string[]> {
+  return guard(async () => {
+    const rows = await db.promotionEvents.where('profileId').equals(profileId).toArray();
+    const last = new Map<string, { save: number; redeem: number }>();
+    for (const e of rows) {
+      if (e.type !== 'save' && e.type !== 'redeem') continue;
+      const seen = last.get(e.promotionId) ?? { save: -1, redeem: -1 };
+      seen[e.type] = Math.max(seen[e.type], e.at);
+      last.set(e.promotionId, seen);
+    }
+    return [...last].filter(([, t]) => t.save > t.redeem).map(([id]) => id);
+  });
 }

@@ -6,36 +6,19 @@ import { encryptionMiddleware } from './sealing/middleware';
 import { VAULT_PREFIX } from './tables';
 
 import type { Dataset, EventType, Rating, ShopEvent, Stars } from '../recommender/shared/rows';
+import type { CartLine, Order, OrderItem, OrderStatus } from '../cart/shared/types';
 export type { Dataset, EventType, Rating, ShopEvent, Stars };
+export type { CartLine, Order, OrderItem, OrderStatus };
 
 export const DB_NAME = 'private-aisle';
 
 export type ProfileKind = 'member' | 'guest';
-export type OrderStatus = 'processing' | 'shipped' | 'delivered' | 'returned';
 
 export interface Profile {
   id: string;
   name: string;
   kind: ProfileKind;
   createdAt: number;
-}
-
-export interface OrderItem {
-  productId: string;
-  quantity: number;
-  priceCents: number;
-}
-
-export interface Order {
-  id: string;
-  profileId: string;
-  placedAt: number;
-  status: OrderStatus;
-  items: OrderItem[];
-  totalCents: number;
-  carrier: string;
-  trackingCode: string;
-  estimatedDelivery: number;
 }
 
 export interface Setting {
@@ -77,7 +60,8 @@ export interface ChatMessage {
   intent?: string;
 }
 
-export type PromotionEventType = 'impression' | 'click' | 'redeem';
+/** Shown; clicked; saved from the banner; redeemed (applied to an order placed). */
+export type PromotionEventType = 'impression' | 'click' | 'save' | 'redeem';
 
 /** What happened to a promotion shown on this device: what the bandit learns from. */
 export interface PromotionEvent {
@@ -160,6 +144,13 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       knowledgeBases: 'id',
     },
   },
+  {
+    version: 5,
+    stores: { cart: '++id, profileId' },
+    // Orders before this version were made up by the app (a demo history), never placed by the
+    // shopper: they go.
+    upgrade: (tx) => tx.table('orders').clear(),
+  },
 ];
 
 export const SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
@@ -170,6 +161,7 @@ export class AisleDB extends Dexie {
   declare ratings: Table<Rating, [string, string]>;
   declare events: EntityTable<ShopEvent, 'id'>;
   declare orders: EntityTable<Order, 'id'>;
+  declare cart: EntityTable<CartLine, 'id'>;
   declare settings: EntityTable<Setting, 'key'>;
   declare modelSnapshots: EntityTable<ModelSnapshot, 'id'>;
   declare datasets: EntityTable<Dataset, 'id'>;

@@ -73,12 +73,21 @@ export const TABLES = {
     kioskWipe: 'shopper',
     deidentified: true,
   },
+  /** Orders the shopper placed. */
   orders: {
     data: 'personal',
     byProfile: 'indexed',
     sealed: { clear: ['id', 'profileId'] },
     kioskWipe: 'shopper',
     deidentified: true,
+  },
+  /** What the shopper has in the cart, or saved for later. */
+  cart: {
+    data: 'personal',
+    byProfile: 'indexed',
+    sealed: { clear: ['id', 'profileId'], autoKey: 'id' },
+    kioskWipe: 'shopper',
+    deidentified: false,
   },
   /** Preferences and device state; see SETTINGS for the rows with a role of their own. */
   settings: {

@@ -1,4 +1,5 @@
 import { assistantEn } from '../assistant/messages';
+import { cartEn } from '../cart/messages';
 import { catalogEn } from '../catalog/messages';
 import { myDataEn } from '../privacy/my-data-messages';
 import { privacyEn } from '../privacy/messages';
@@ -15,6 +16,7 @@ import { tryOnEn } from '../tryon/messages';
 export const en = {
   ...shellEn,
   ...catalogEn,
+  cart: cartEn,
   tryOn: tryOnEn,
   assistant: assistantEn,
   promotions: promotionsEn,

@@ -1,4 +1,5 @@
 import { assistantZhCN } from '../assistant/messages';
+import { cartZhCN } from '../cart/messages';
 import { catalogZhCN } from '../catalog/messages';
 import { myDataZhCN } from '../privacy/my-data-messages';
 import { privacyZhCN } from '../privacy/messages';
@@ -13,6 +14,7 @@ import type { Messages } from './en';
 export const zhCN: Messages = {
   ...shellZhCN,
   ...catalogZhCN,
+  cart: cartZhCN,
   tryOn: tryOnZhCN,
   assistant: assistantZhCN,
   promotions: promotionsZhCN,

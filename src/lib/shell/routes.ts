@@ -2,7 +2,7 @@
  * Hash routing: every view is reachable offline from the one precached index.html, and the
  * URL never carries anything to a server (the fragment is not sent).
  */
-export type ViewName = 'shop' | 'product' | 'for-you' | 'try-on' | 'help' | 'my-data';
+export type ViewName = 'shop' | 'product' | 'for-you' | 'try-on' | 'help' | 'cart' | 'my-data';
 
 export interface Route {
   view: ViewName;
@@ -11,7 +11,15 @@ export interface Route {
   params: URLSearchParams;
 }
 
-const VIEWS: readonly ViewName[] = ['shop', 'product', 'for-you', 'try-on', 'help', 'my-data'];
+const VIEWS: readonly ViewName[] = [
+  'shop',
+  'product',
+  'for-you',
+  'try-on',
+  'help',
+  'cart',
+  'my-data',
+];
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');

@@ -1,9 +1,13 @@
 /**
- * What the assistant does besides talking: read the order history from the local database, and
- * pick the For you category a question names. No network; the database is the device's own.
+ * What the assistant does besides talking: answer from this profile's orders and cart in the
+ * local database (cancelling an order once the shopper confirms), and pick the For you category a
+ * question names. No network; the database is the device's own.
  */
-import type { Category } from '../../catalog/types';
-import { ordersOfProfile, type AisleDB, type Order } from '../../db';
+import { orderNumberIn, orderProgress } from '../../cart/shared/orders';
+import { priceCart, unitPrice, type ShippingRule } from '../../cart/shared/pricing';
+import type { Category, Product } from '../../catalog/types';
+import { cancelOrder, cartOf, ordersOfProfile, type AisleDB, type Order } from '../../db';
+import type { NumberRange } from '../../shop/shared/settings';
 import { assistantEn, assistantZhCN } from '../messages';
 import type { Lang } from '../shared/knowledge';
 
@@ -37,37 +41,124 @@ export function languageOf(text: string, fallback: Lang): Lang {
 
 export const messagesFor = (lang: Lang) => (lang === 'en' ? assistantEn : assistantZhCN);
 
-/** Orders still on their way first, then the most recent; at most three. */
-export function ordersToShow(orders: Order[]): Order[] {
+/** What an action answers, and the quick replies it offers (a confirmation). */
+export interface ActionReply {
+  text: string;
+  replies?: { label: string; intent: string }[];
+}
+
+/** A quick reply's intent that cancels that order (`cancelReply(id)`), or keeps them all. */
+export const CANCEL_PREFIX = 'cancel-order:';
+export const KEEP_ORDERS = 'keep-orders';
+
+export interface ShopperData {
+  db: AisleDB;
+  profileId: string;
+  lang: Lang;
+  now: number;
+  deliveryDays: NumberRange;
+  /** A price in the shop's currency, in the answer's language. */
+  price: (cents: number) => string;
+  /** The shop's shipping rule (the cart's total includes it). */
+  shipping: ShippingRule;
+  /** Products, read from the catalog. */
+  products: (ids: readonly string[]) => Promise<Map<string, Product>>;
+}
+
+const progressOf = (o: Order, d: ShopperData) => orderProgress(o, d.deliveryDays, d.now);
+
+/** Orders not delivered or cancelled first, then the most recent; at most three. */
+export function ordersToShow(orders: readonly Order[], d: ShopperData): Order[] {
   const recent = [...orders].sort((a, b) => b.placedAt - a.placedAt);
-  const open = recent.filter((o) => o.status === 'processing' || o.status === 'shipped');
+  const open = recent.filter((o) => ['placed', 'shipped'].includes(progressOf(o, d).stage));
   return (open.length ? open : recent).slice(0, 3);
 }
 
-export function describeOrders(orders: Order[], lang: Lang): string {
-  const m = messagesFor(lang).orders;
-  if (!orders.length) return m.none;
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
-  const lines = orders.map((o) =>
-    m.line({
+export function describeOrders(orders: readonly Order[], d: ShopperData): string {
+  const m = messagesFor(d.lang).orders;
+  const date = new Intl.DateTimeFormat(d.lang, { dateStyle: 'medium' });
+  const lines = orders.map((o) => {
+    const progress = progressOf(o, d);
+    return m.line({
       id: o.id,
       placed: date.format(o.placedAt),
       items: m.items(o.items.reduce((n, item) => n + item.quantity, 0)),
-      status: m.status[o.status],
-      shipping:
-        o.status === 'shipped' || o.status === 'delivered'
-          ? m.shipping(
-              o.carrier,
-              o.trackingCode,
-              date.format(o.estimatedDelivery),
-              o.status === 'delivered',
-            )
-          : undefined,
-    }),
-  );
-  return [m.intro(orders.length), ...lines].join('\n');
+      total: d.price(o.totalCents),
+      stage: m.stage[progress.stage],
+      when: m.when[progress.stage](date.format(progress.dateAt)),
+    });
+  });
+  return [m.intro(orders.length), ...lines, m.simulated].join('\n');
 }
 
-export async function lookUpOrders(db: AisleDB, profileId: string): Promise<Order[]> {
-  return ordersToShow(await ordersOfProfile(db, profileId));
+/** "Where is my order" (or order PA-…): this profile's orders on this device. */
+export async function answerOrders(question: string, d: ShopperData): Promise<ActionReply> {
+  const m = messagesFor(d.lang).orders;
+  const orders = await ordersOfProfile(d.db, d.profileId);
+  const wanted = orderNumberIn(question);
+  if (wanted) {
+    const order = orders.find((o) => o.id === wanted);
+    return { text: order ? describeOrders([order], d) : m.notFound(wanted) };
+  }
+  return { text: orders.length ? describeOrders(ordersToShow(orders, d), d) : m.none };
+}
+
+/** "What's in my cart": its lines and total. */
+export async function answerCart(d: ShopperData): Promise<ActionReply> {
+  const m = messagesFor(d.lang);
+  const lines = (await cartOf(d.db, d.profileId)).filter((l) => !l.later);
+  if (!lines.length) return { text: m.cart.empty };
+  const products = await d.products(lines.map((l) => l.productId));
+  const priced = lines.flatMap((l) => {
+    const product = products.get(l.productId);
+    return product ? [{ line: l, product, unitCents: unitPrice(product, l.sku) }] : [];
+  });
+  const { totals } = priceCart(
+    priced.map((p) => ({ ...p, quantity: p.line.quantity, category: p.product.category })),
+    d.shipping,
+  );
+  const count = priced.reduce((n, p) => n + p.line.quantity, 0);
+  return {
+    text: [
+      m.cart.intro(m.orders.items(count), d.price(totals.totalCents)),
+      ...priced.map((p) =>
+        m.cart.line(
+          p.line.quantity,
+          p.product.name[d.lang],
+          d.price(p.unitCents * p.line.quantity),
+        ),
+      ),
+    ].join('\n'),
+  };
+}
+
+/** "Cancel my order": asks which placed order to cancel, or confirms the one named. */
+export async function answerCancel(question: string, d: ShopperData): Promise<ActionReply> {
+  const m = messagesFor(d.lang).cancel;
+  const orders = (await ordersOfProfile(d.db, d.profileId)).filter(
+    (o) => progressOf(o, d).cancellable,
+  );
+  const wanted = orderNumberIn(question);
+  const choices = wanted ? orders.filter((o) => o.id === wanted) : orders.slice(0, 3);
+  if (!choices.length) {
+    return { text: wanted ? messagesFor(d.lang).orders.notFound(wanted) + ' ' + m.none : m.none };
+  }
+  const no = { label: m.no, intent: KEEP_ORDERS };
+  if (choices.length === 1) {
+    const id = choices[0]!.id;
+    return { text: m.ask(id), replies: [{ label: m.yes(id), intent: CANCEL_PREFIX + id }, no] };
+  }
+  return {
+    text: m.which,
+    replies: [...choices.map((o) => ({ label: m.one(o.id), intent: CANCEL_PREFIX + o.id })), no],
+  };
+}
+
+/** A confirmed cancel (the quick reply): cancels it if it still may be. */
+export async function confirmCancel(id: string, d: ShopperData): Promise<ActionReply> {
+  const m = messagesFor(d.lang).cancel;
+  const order = (await ordersOfProfile(d.db, d.profileId)).find((o) => o.id === id);
+  if (!order || !progressOf(order, d).cancellable) return { text: m.none };
+  await cancelOrder(d.db, d.profileId, id, d.now);
+  return { text: m.done(id) };
 }

@@ -32,8 +32,20 @@ import {
   type KnowledgeEntry,
   type Lang,
 } from '../shared/knowledge';
-import { packFaq, shopSettings } from '../../shell/catalog';
-import { categoryIn, describeOrders, languageOf, lookUpOrders, messagesFor } from './actions';
+import { catalog, packFaq, shopSettings } from '../../shell/catalog';
+import { formatMoney } from '../../shop/shared/money';
+import {
+  CANCEL_PREFIX,
+  KEEP_ORDERS,
+  answerCancel,
+  answerCart,
+  answerOrders,
+  categoryIn,
+  confirmCancel,
+  languageOf,
+  messagesFor,
+  type ShopperData,
+} from './actions';
 import type { AssistantEngine, SnapshotStore, TrainedEngine } from './engine';
 
 /**
@@ -275,7 +287,17 @@ export class ChatStore {
     this.#busy = true;
     try {
       await this.#say({ role: 'shopper', text: reply.label });
-      await this.#answer(reply.intent, reply.label, languageOf(reply.label, this.#source.locale));
+      const lang = languageOf(reply.label, this.#source.locale);
+      if (reply.intent.startsWith(CANCEL_PREFIX) || reply.intent === KEEP_ORDERS) {
+        const data = this.#shopperData(lang);
+        const m = messagesFor(lang);
+        const answer =
+          !data || reply.intent === KEEP_ORDERS
+            ? { text: m.cancel.kept }
+            : await confirmCancel(reply.intent.slice(CANCEL_PREFIX.length), data);
+        return void (await this.#say({ text: answer.text, intent: 'order-cancel' }));
+      }
+      await this.#answer(reply.intent, reply.label, lang);
     } catch (e) {
       this.#options.onStorageError(e);
     } finally {
@@ -326,18 +348,39 @@ export class ChatStore {
     if (!entry) return this.#say({ text: m.outOfScope });
     const text = answerOf(entry, lang);
     const action = entry.action;
-    const db = this.#source.db;
-    if (action?.type === 'orders') {
-      const orders = db
-        ? describeOrders(await lookUpOrders(db, this.#source.profileId), lang)
-        : m.orders.noStorage;
-      return this.#say({ text: `${text}\n${orders}`, intent });
+    if (action?.type === 'orders' || action?.type === 'cart' || action?.type === 'cancel-order') {
+      const data = this.#shopperData(lang);
+      if (!data) return this.#say({ text: `${text}\n${m.orders.noStorage}`, intent });
+      const reply =
+        action.type === 'orders'
+          ? await answerOrders(question, data)
+          : action.type === 'cart'
+            ? await answerCart(data)
+            : await answerCancel(question, data);
+      return this.#say({ text: `${text}\n${reply.text}`, intent }, reply.replies);
     }
     await this.#say({ text, intent });
     // "Recommend me sunglasses", "can I try these on": a direct request, so go there now.
     const link = this.#linkFor(entry, question, lang);
     if (link && (action?.type === 'recommend' || (action?.type === 'open' && action.auto)))
       this.#options.navigate(link.href);
+  }
+
+  /** What the order and cart answers read: this profile's rows, the shop's rules. */
+  #shopperData(lang: Lang): ShopperData | null {
+    const db = this.#source.db;
+    if (!db) return null;
+    return {
+      db,
+      profileId: this.#source.profileId,
+      lang,
+      now: Date.now(),
+      deliveryDays: shopSettings.policies.deliveryDays,
+      shipping: shopSettings.policies,
+      price: (cents) => formatMoney(cents, shopSettings.currency, lang),
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup, not state
+      products: async (ids) => new Map((await catalog.load(ids)).map((p) => [p.id, p])),
+    };
   }
 
   /** Shows a turn and stores it; a failed write is reported, and the turn shown unsaved. */
@@ -398,6 +441,8 @@ export class ChatStore {
     }
     if (action?.type === 'open')
       return { href: href(action.view as ViewName), label: m.open[action.view] };
+    if (action?.type === 'orders' || action?.type === 'cart' || action?.type === 'cancel-order')
+      return { href: href('cart'), label: m.open.cart };
     return undefined;
   }
 }

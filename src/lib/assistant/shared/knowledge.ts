@@ -23,7 +23,7 @@ export interface TrainingExample {
 }
 
 /** Views an answer may open. Kept to the app's own routes. */
-export const ACTION_VIEWS = ['shop', 'for-you', 'try-on', 'my-data'] as const;
+export const ACTION_VIEWS = ['shop', 'for-you', 'try-on', 'cart', 'my-data'] as const;
 
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 const IntentId = v.pipe(
@@ -36,8 +36,12 @@ const Question = Text(300);
 const Answer = Text(2000);
 
 const ActionSchema = v.variant('type', [
-  /** Look up the active profile's orders in the local database. */
+  /** Look up the active profile's orders (one by its number, if the question names one). */
   v.strictObject({ type: v.literal('orders') }),
+  /** List the active profile's cart. */
+  v.strictObject({ type: v.literal('cart') }),
+  /** Cancel a placed order of the active profile, after the shopper confirms. */
+  v.strictObject({ type: v.literal('cancel-order') }),
   /** Open For you, filtered to the category the question names (if any). */
   v.strictObject({ type: v.literal('recommend') }),
   /** Open a view; `auto` opens it at once (a direct request), otherwise a button offers it. */

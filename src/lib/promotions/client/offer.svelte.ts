@@ -100,7 +100,7 @@ export class PromotionOffer {
     return this.#shown;
   }
 
-  /** The offer's code was saved (redeemed) during this visit. */
+  /** The offer was saved for checkout during this visit. */
   get saved(): boolean {
     return this.#saved;
   }
@@ -114,12 +114,13 @@ export class PromotionOffer {
     this.#record('click');
   }
 
-  redeem(): void {
-    this.#record('redeem');
+  /** Saves the offer for checkout (the Cart lists it). */
+  save(): void {
+    this.#record('save');
     this.#saved = true;
   }
 
-  #record(type: 'click' | 'redeem'): void {
+  #record(type: 'click' | 'save'): void {
     const db = this.#source.db;
     if (!db || !this.#shown) return;
     respond(db, this.#shown, this.#shownFor, type).catch(() => {

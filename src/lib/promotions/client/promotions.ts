@@ -29,6 +29,12 @@ import type { Promotion } from '../shared/schema';
 
 export { PERSONALISED_KEY, ROTATION_KEY, isPersonalised, setPersonalised } from '../../db';
 
+/** The shop's offers as the shopper sees them (and the cart applies them). */
+export const shopPromotions: readonly Promotion[] = PROMOTIONS;
+
+/** A redemption (an offer used in an order placed) teaches the bandit more than a click. */
+export const REDEEM_REWARD = 2;
+
 /** The bandit and the impression still waiting for its outcome (learned as 0 if none comes). */
 export interface StoredBandit {
   bandit: BanditState;
@@ -124,12 +130,12 @@ function settle(stored: StoredBandit): void {
   delete stored.pending;
 }
 
-/** A click on the banner, or a redemption of its offer: logged, and learned as reward 1. */
+/** A click on the banner, or its offer saved for checkout: logged, and learned as reward 1. */
 export function respond(
   db: AisleDB,
   shown: Shown,
   profileId: string,
-  type: 'click' | 'redeem',
+  type: 'click' | 'save',
   now = Date.now(),
 ): Promise<void> {
   return inPromotionsTransaction(db, (tx) => learn(tx, shown, profileId, type, now));
@@ -139,7 +145,7 @@ async function learn(
   tx: PromotionsTx,
   shown: Shown,
   profileId: string,
-  type: 'click' | 'redeem',
+  type: 'click' | 'save',
   now: number,
 ): Promise<void> {
   const stored = shown.personalised ? usable(await tx.bandit()) : undefined;
@@ -153,4 +159,30 @@ async function learn(
   update(stored.bandit, PROMOTIONS, p.arm, context, 1);
   p.rewarded = true;
   await tx.saveBandit(stored);
+}
+
+/**
+ * Offers used in an order just placed: each logged as redeemed and, where the shopper's taste may
+ * teach the shared bandit (personalised, not a protected profile), learned with REDEEM_REWARD in
+ * the context it was last shown in.
+ */
+export function redeemOffers(
+  db: AisleDB,
+  profileId: string,
+  promotionIds: readonly string[],
+  now = Date.now(),
+): Promise<void> {
+  return inPromotionsTransaction(db, async (tx) => {
+    const personalised = (await tx.isPersonalised()) && !tx.isSealed(profileId);
+    const stored = personalised ? usable(await tx.bandit()) : undefined;
+    for (const promotionId of promotionIds) {
+      await tx.logPromotionEvent({ profileId, promotionId, type: 'redeem', at: now });
+      const arm = PROMOTIONS.findIndex((p) => p.id === promotionId);
+      const vector =
+        stored && arm >= 0 ? await tx.lastShownContext(profileId, promotionId) : undefined;
+      const context = vector && contextFromVector(vector);
+      if (stored && context) update(stored.bandit, PROMOTIONS, arm, context, REDEEM_REWARD);
+    }
+    if (stored) await tx.saveBandit(stored);
+  });
 }

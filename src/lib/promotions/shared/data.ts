@@ -82,11 +82,11 @@ export const PROMOTION_TEMPLATES: readonly Promotion[] = [
     id: 'second-pair',
     kind: 'bundle',
     categories: ['glasses', 'sunglasses'],
-    percentOff: 50,
-    title: { en: 'Second pair {discount}', 'zh-CN': '第二副 {discount}' },
+    percentOff: 25,
+    title: { en: 'Two pairs: {discount} both', 'zh-CN': '两副同买：{discount}' },
     text: {
-      en: 'Buy glasses and sunglasses together: {discount} the cheaper pair.',
-      'zh-CN': '眼镜和太阳镜一起买，较便宜的一副享 {discount}。',
+      en: 'Buy glasses and sunglasses together: {discount} both pairs.',
+      'zh-CN': '眼镜和太阳镜一起买，两副都享 {discount}。',
     },
   },
   {
