@@ -66,6 +66,7 @@ export const assistantEn = {
       delivered: (d: string) => `delivered ${d}`,
       cancelled: (d: string) => `cancelled ${d}`,
     } satisfies Record<OrderStage, (d: string) => string>,
+    till: 'to pay at the till',
     simulated: 'Delivery is simulated in this demo shop.',
   },
   cart: {
@@ -195,6 +196,7 @@ export const assistantZhCN: typeof assistantEn = {
       delivered: (d: string) => `${d} 已送达`,
       cancelled: (d: string) => `${d} 已取消`,
     },
+    till: '待到收银台付款',
     simulated: '本演示商店的配送进度是模拟的。',
   },
   cart: {

@@ -85,7 +85,10 @@ export function describeOrders(orders: readonly Order[], d: ShopperData): string
       items: m.items(o.items.reduce((n, item) => n + item.quantity, 0)),
       total: d.price(o.totalCents),
       stage: m.stage[progress.stage],
-      when: m.when[progress.stage](date.format(progress.dateAt)),
+      when:
+        o.checkout === 'till' && progress.stage === 'placed'
+          ? m.till
+          : m.when[progress.stage](date.format(progress.dateAt)),
     });
   });
   return [m.intro(orders.length), ...lines, m.simulated].join('\n');
