@@ -9,10 +9,17 @@
  *
  * Independent of the search code on purpose: it only uses the demo catalog and its tables.
  */
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { COLOURS } from '../../src/lib/catalog/colours';
 import { generateCatalog } from '../../src/lib/catalog/generate';
+import { CATEGORY_NAMES } from '../../src/lib/catalog/names';
 import type { Localized, Product } from '../../src/lib/catalog/types';
 import { seededRandom } from '../../src/lib/random/seeded';
+import { writeShopifyCsv } from '../../src/lib/shop/shared/shopify-write';
+
+const DEMO_PACK = 'src/shops/demo';
 
 const SEED = 0xbe7c4a11;
 
@@ -111,4 +118,22 @@ export function benchProducts(n: number): Product[] {
     });
   }
   return out;
+}
+
+/**
+ * The bench's shop pack of `n` products, written once per size under the system's temp folder
+ * (the same n gives the same files): a Shopify products.csv with the demo's shop.json and
+ * synonyms. Returns its folder.
+ */
+export function writeBenchPack(n: number): string {
+  const dir = join(tmpdir(), `aisle-bench-catalog-${n}`);
+  const csv = join(dir, 'products.csv');
+  if (!existsSync(csv)) {
+    mkdirSync(dir, { recursive: true });
+    const products = benchProducts(n).map((p) => ({ ...p, type: CATEGORY_NAMES[p.category] }));
+    writeFileSync(csv, writeShopifyCsv(products, { locale: 'en', fractionDigits: 2 }));
+  }
+  for (const file of ['shop.json', 'synonyms.txt'])
+    copyFileSync(join(DEMO_PACK, file), join(dir, file));
+  return dir;
 }

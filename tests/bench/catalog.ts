@@ -23,16 +23,15 @@
  * Prints a table with the goals and writes JSON.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { CATEGORY_NAMES } from '../../src/lib/catalog/names';
-import { writeShopifyCsv } from '../../src/lib/shop/shared/shopify-write';
+import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 import { PreviewServer } from '../e2e/preview-server';
 import { OUTPUT_DIR, port } from '../e2e/slot';
-import { benchProducts } from './catalog-products';
+import { writeBenchPack } from './catalog-products';
+import { measures, nextMeasure, watch, type Watched } from './user-timing';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,7 +39,6 @@ const arg = (name: string) => {
 };
 const N = Number(arg('products') ?? 100_000);
 const jsonPath = arg('json') ?? join(OUTPUT_DIR, 'catalog-bench.json');
-const DEMO_PACK = 'src/shops/demo';
 
 const GOALS = {
   import_ms: 60_000,
@@ -90,20 +88,6 @@ const percentile = (xs: readonly number[], p: number) => {
 };
 const round = (x: number) => Math.round(x * 10) / 10;
 
-/** The pack, written once per size (the same n gives the same files). */
-function writePack(): string {
-  const dir = join(tmpdir(), `aisle-bench-catalog-${N}`);
-  const csv = join(dir, 'products.csv');
-  if (!existsSync(csv)) {
-    mkdirSync(dir, { recursive: true });
-    const products = benchProducts(N).map((p) => ({ ...p, type: CATEGORY_NAMES[p.category] }));
-    writeFileSync(csv, writeShopifyCsv(products, { locale: 'en', fractionDigits: 2 }));
-  }
-  for (const file of ['shop.json', 'synonyms.txt'])
-    copyFileSync(join(DEMO_PACK, file), join(dir, file));
-  return dir;
-}
-
 function build(pack: string): { outDir: string; build_ms: number } {
   const outDir = join(pack, 'dist');
   const started = performance.now();
@@ -116,49 +100,8 @@ function build(pack: string): { outDir: string; build_ms: number } {
   return { outDir, build_ms: Math.round(performance.now() - started) };
 }
 
-type Measured = { name: string; duration: number };
-type Watched = { __measures: Measured[]; __firstGrid?: number };
-
-/**
- * Before any of the page's scripts: collect the app's measures, and the page's time when the
- * first product of the grid is painted (the frame after it is added).
- */
-function watch() {
-  const w = window as unknown as Watched;
-  w.__measures = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      if (e.name.startsWith('aisle:')) w.__measures.push({ name: e.name, duration: e.duration });
-    }
-  }).observe({ type: 'measure' });
-  const observer = new MutationObserver(() => {
-    if (!document.querySelector('ul.grid[aria-label] > li')) return;
-    observer.disconnect();
-    requestAnimationFrame(() => setTimeout(() => (w.__firstGrid = performance.now()), 0));
-  });
-  observer.observe(document, { subtree: true, childList: true });
-}
-
-const measures = (page: Page, name: string) =>
-  page.evaluate(
-    (n) =>
-      (window as unknown as Watched).__measures.filter((m) => m.name === n).map((m) => m.duration),
-    `aisle:${name}`,
-  );
-
-/** Waits for the next measure of that name after `count` of them, and returns its duration. */
-async function nextMeasure(page: Page, name: string, count: number, timeout = 30_000) {
-  await page.waitForFunction(
-    ([n, c]) =>
-      (window as unknown as Watched).__measures.filter((m) => m.name === n).length > (c as number),
-    [`aisle:${name}`, count] as const,
-    { timeout, polling: 20 },
-  );
-  return (await measures(page, name))[count]!;
-}
-
 async function main() {
-  const pack = writePack();
+  const pack = writeBenchPack(N);
   console.log(`pack: ${N} products in ${pack}`);
   const { outDir, build_ms } = build(pack);
   console.log(`built in ${build_ms} ms`);

@@ -518,17 +518,30 @@ function approxBytes(row: unknown): number {
   return (json?.length ?? 0) + binary;
 }
 
+/** Rows of a table sized one by one; beyond, the rest are estimated from their average. */
+const SIZED_ROWS = 500;
+
+/**
+ * Rows and approximate bytes of every table. A large table (a stored catalog of 100,000
+ * products) is counted and sized from its first rows, so that My data's live view of it stays
+ * cheap while the catalog is being written.
+ */
 export function tableStats(db: AisleDB): Promise<TableStat[]> {
   return guard(async () => {
     const stats: TableStat[] = [];
     for (const table of db.tables) {
-      let count = 0;
+      const count = await table.count();
+      let sized = 0;
       let bytes = 0;
-      await table.each((row: unknown) => {
-        count++;
+      await table.limit(SIZED_ROWS).each((row: unknown) => {
+        sized++;
         bytes += approxBytes(row);
       });
-      stats.push({ table: table.name, count, bytes });
+      stats.push({
+        table: table.name,
+        count,
+        bytes: sized ? Math.round((bytes / sized) * count) : 0,
+      });
     }
     return stats;
   });

@@ -134,8 +134,9 @@ export class ShopSettingsStore {
     this.open();
   }
 
-  /** Starts the app again on the shop now stored. */
+  /** Starts the app again on the shop now stored, at its Shop. */
   open(): void {
+    history.replaceState(null, '', '#/shop');
     location.reload();
   }
 }
