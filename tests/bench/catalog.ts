@@ -31,7 +31,7 @@ import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 import { PreviewServer } from '../e2e/preview-server';
 import { OUTPUT_DIR, port } from '../e2e/slot';
 import { writeBenchPack } from './catalog-products';
-import { measures, nextMeasure, watch, type Watched } from './user-timing';
+import { measures, nextMeasure, pageHeapMb, watch, type Watched } from './user-timing';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -194,10 +194,7 @@ async function main() {
     }
     const recommend = await measures(page, 'recommend');
 
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+    const heap_mb = Math.round(await pageHeapMb(page));
 
     const result = {
       products: N,
@@ -207,7 +204,7 @@ async function main() {
       search_p95_ms: round(percentile(search, 95)),
       facet_ms: round(percentile(facet, 95)),
       recommend_p95_ms: round(percentile(recommend, 95)),
-      heap_mb: Math.round(heap / 2 ** 20),
+      heap_mb,
     };
     const rows = Object.entries(result).map(([figure, value]) => {
       const goal = GOALS[figure as keyof typeof GOALS];

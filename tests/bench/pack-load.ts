@@ -22,7 +22,7 @@ import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 import { PreviewServer } from '../e2e/preview-server';
 import { OUTPUT_DIR, port } from '../e2e/slot';
 import { writeBenchPack } from './catalog-products';
-import { nextMeasure, watch } from './user-timing';
+import { nextMeasure, pageHeapMb, watch } from './user-timing';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -72,16 +72,12 @@ async function main() {
     const store_ms = Math.round(await nextMeasure(page, 'catalog-store', 0, 600_000));
     await page.evaluate(() => (location.hash = '#/shop'));
     await page.locator('ul.grid > li').first().waitFor({ timeout: 120_000 });
-    const session = await context.newCDPSession(page);
-    await session.send('Performance.enable');
-    const { metrics } = await session.send('Performance.getMetrics');
-    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
     const result = {
       products: N,
       zip_mb: Math.round(readFileSync(zip).length / 2 ** 17) / 8,
       load_ms,
       store_ms,
-      heap_mb: Math.round(heap / 2 ** 20),
+      heap_mb: Math.round(await pageHeapMb(page)),
     };
     console.table(result);
     mkdirSync(dirname(jsonPath), { recursive: true });

@@ -44,3 +44,11 @@ export async function nextMeasure(page: Page, name: string, count: number, timeo
   );
   return (await measures(page, name))[count]!;
 }
+
+/** The page's JS heap in use, in MB (Chromium's JSHeapUsedSize; workers' heaps are their own). */
+export async function pageHeapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20;
+}
