@@ -2,7 +2,15 @@ import type { Locator, Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { test, expect } from './fixtures';
-import { attract, expectAccessible, openApp, rawRows, setLanguage, startKiosk } from './app';
+import {
+  attract,
+  expectAccessible,
+  helpAsker,
+  openApp,
+  rawRows,
+  setLanguage,
+  startKiosk,
+} from './app';
 
 // Shopping that ends somewhere: the cart (a variant, quantities), offers at checkout (a saved
 // one applied, one refused with its reason), checkout's order number, Help naming that order,
@@ -123,10 +131,17 @@ test('cart → offers → checkout → Help names the order → Erase leaves not
   await expect(page.getByText('No orders yet.')).toBeVisible();
 });
 
-test('in Chinese: the cart, checkout and Help’s answer name the order', async ({ page }) => {
+test('in Chinese: two products, a saved offer applied and one refused, checkout, Help, erase', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
-  await openApp(page);
+  await openApp(page, '#/my-data');
   await setLanguage(page, 'zh-CN');
+  await page.getByRole('switch', { name: '个性化优惠' }).click();
+  await page.goto('/#/shop');
+  await expect(banner(page)).toHaveAttribute('data-promotion', 'welcome-20');
+  await banner(page).getByRole('button', { name: '保存优惠码 WELCOME20' }).click();
+
   await addToCart(page, 'apparel-001', 'L');
   await nav(page).getByRole('link', { name: '购物车，1 件商品' }).click();
   await expect(page.getByRole('heading', { name: '购物车', level: 1 })).toBeVisible();
@@ -134,9 +149,17 @@ test('in Chinese: the cart, checkout and Help’s answer name the order', async 
   await expect(page.getByTestId('cart-total')).toHaveText('¥149');
   await expect(page.getByText('再买 ¥60 即可免运费。')).toBeVisible();
   const offers = page.getByRole('region', { name: '优惠和优惠码' });
-  await offers.getByLabel('优惠码').fill('WELCOME20');
-  await offers.getByRole('button', { name: '使用优惠码' }).click();
-  await expect(offers.getByRole('alert')).toHaveText('此优惠需满 ¥199：还差 ¥60。');
+  await offers.getByRole('button', { name: '使用', exact: true }).click();
+  await expect(offers.locator('[data-offer="welcome-20"]').getByRole('alert')).toHaveText(
+    '此优惠需满 ¥199：还差 ¥60。',
+  );
+
+  // A second product: now the saved offer applies, and shipping is free.
+  await addToCart(page, 'sunglasses-001');
+  await nav(page).getByRole('link', { name: '购物车，2 件商品' }).click();
+  await expect(offers.locator('[data-offer="welcome-20"]')).toContainText('−¥20');
+  await expect(page.getByTestId('cart-total')).toHaveText('¥698');
+  await expectAccessible(page, 'cart (zh-CN)');
   await page.getByRole('button', { name: '结算' }).click();
   const orderId = (await page.getByTestId('order-number').textContent())!;
   expect(orderId).toMatch(/^PA-\d{8}$/);
@@ -144,10 +167,18 @@ test('in Chinese: the cart, checkout and Help’s answer name the order', async 
 
   await page.goto('/#/help');
   await expect(page.getByTestId('assistant-ready')).toBeVisible({ timeout: 120_000 });
-  const box = page.getByRole('textbox', { name: '输入问题' });
-  await box.fill(`我的订单${orderId}到哪了`);
-  await box.press('Enter');
-  await expect(page.locator('[data-role="assistant"]').last()).toContainText(`订单 ${orderId}`);
+  const answer = await helpAsker(page)(`我的订单${orderId}到哪了`);
+  await expect(answer).toContainText(`订单 ${orderId}`);
+  await expect(answer).toContainText('已下单，尚未发货');
+
+  await page.goto('/#/my-data');
+  await page.getByRole('button', { name: '清除我的所有数据' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '全部清除' }).click();
+  // The language chosen was the shopper's too: erased, the app speaks the browser's (English here).
+  await expect(page.getByRole('heading', { name: 'My data', level: 1 })).toBeVisible();
+  for (const table of ['orders', 'cart', 'conversations']) {
+    await expect.poll(async () => (await rawRows(page, table)).length, table).toBe(0);
+  }
 });
 
 test('on a kiosk the order is paid at the till: its QR code holds the order for the scanner', async ({
