@@ -21,6 +21,21 @@ import {
 const nav = (page: Page) => page.getByRole('navigation', { name: /^(Main|主导航)$/ });
 const banner = (page: Page) => page.getByRole('complementary', { name: /^(Offer|优惠)/ });
 
+/**
+ * Offers in a fixed rotation (personalised offers off), so the banner's first offer is known:
+ * WELCOME20, ¥20 off from ¥199. Saved from the banner, in that language.
+ */
+async function saveWelcomeOffer(page: Page, language: 'en' | 'zh-CN') {
+  await openApp(page, '#/my-data');
+  await setLanguage(page, language);
+  await page.getByRole('switch', { name: /^(Personalised offers|个性化优惠)$/ }).click();
+  await page.goto('/#/shop');
+  await expect(banner(page)).toHaveAttribute('data-promotion', 'welcome-20');
+  await banner(page)
+    .getByRole('button', { name: /^(Save code|保存优惠码) WELCOME20$/ })
+    .click();
+}
+
 /** In-app navigation: a kiosk would end the session on a reload. */
 async function addToCart(page: Page, id: string, size?: string) {
   await page.evaluate((hash) => (location.hash = hash), `#/product/${id}`);
@@ -38,12 +53,7 @@ async function scan(qr: Locator): Promise<string | undefined> {
 
 test('cart → offers → checkout → Help names the order → Erase leaves nothing', async ({ page }) => {
   test.setTimeout(180_000);
-  // Offers in a fixed rotation, so the banner's first offer is known: ¥20 off from ¥199.
-  await openApp(page, '#/my-data');
-  await page.getByRole('switch', { name: 'Personalised offers' }).click();
-  await page.goto('/#/shop');
-  await expect(banner(page)).toHaveAttribute('data-promotion', 'welcome-20');
-  await banner(page).getByRole('button', { name: 'Save code WELCOME20' }).click();
+  await saveWelcomeOffer(page, 'en');
 
   await addToCart(page, 'apparel-001', 'M');
   await addToCart(page, 'sunglasses-001');
@@ -135,12 +145,7 @@ test('in Chinese: two products, a saved offer applied and one refused, checkout,
   page,
 }) => {
   test.setTimeout(180_000);
-  await openApp(page, '#/my-data');
-  await setLanguage(page, 'zh-CN');
-  await page.getByRole('switch', { name: '个性化优惠' }).click();
-  await page.goto('/#/shop');
-  await expect(banner(page)).toHaveAttribute('data-promotion', 'welcome-20');
-  await banner(page).getByRole('button', { name: '保存优惠码 WELCOME20' }).click();
+  await saveWelcomeOffer(page, 'zh-CN');
 
   await addToCart(page, 'apparel-001', 'L');
   await nav(page).getByRole('link', { name: '购物车，1 件商品' }).click();
@@ -187,6 +192,8 @@ test('on a kiosk the order is paid at the till: its QR code holds the order for 
   test.setTimeout(120_000);
   await startKiosk(page);
   await attract(page).click();
+  // The session has begun (at the Shop) before the shopper goes anywhere.
+  await expect(page.getByRole('button', { name: 'End session' })).toBeVisible();
   await addToCart(page, 'sunglasses-002');
   await nav(page).getByRole('link', { name: 'Cart, 1 item' }).click();
   await page.getByRole('button', { name: 'Checkout' }).click();

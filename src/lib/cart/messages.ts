@@ -23,6 +23,8 @@ export const cartEn = {
   applied: (title: string, amount: string) => `${title}: −${amount}`,
   appliedShipping: (title: string) => `${title}: free shipping`,
   removeOffer: (title: string) => `Remove ${title}`,
+  /** Between an offer's title and why it does not apply. */
+  colon: ': ',
   code: 'Offer code',
   applyCode: 'Apply code',
   unknownCode: (code: string) => `There is no offer with the code ${code}.`,
@@ -96,6 +98,7 @@ export const cartZhCN: typeof cartEn = {
   applied: (title: string, amount: string) => `${title}：−${amount}`,
   appliedShipping: (title: string) => `${title}：免运费`,
   removeOffer: (title: string) => `取消使用 ${title}`,
+  colon: '：',
   code: '优惠码',
   applyCode: '使用优惠码',
   unknownCode: (code: string) => `没有优惠码为 ${code} 的优惠。`,

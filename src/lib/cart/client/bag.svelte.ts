@@ -20,9 +20,6 @@ export const bag = {
   get lines(): CartLine[] {
     return lines.current;
   },
-  get loaded(): boolean {
-    return lines.loaded;
-  },
   /** Items in the cart, not saved for later. */
   get count(): number {
     return lines.current.filter((l) => !l.later).reduce((n, l) => n + l.quantity, 0);

@@ -71,10 +71,10 @@ class Cart {
     this.#saved = saved;
   }
 
-  /** Whether the cart has been read (empty before that means nothing). */
-  get loaded(): boolean {
-    return bag.loaded;
-  }
+  /** What will be ordered. */
+  readonly lines: ShownLine[] = $derived(this.#shown(false));
+  /** Saved for later. */
+  readonly later: ShownLine[] = $derived(this.#shown(true));
 
   #shown(later: boolean): ShownLine[] {
     return bag.lines
@@ -85,35 +85,27 @@ class Cart {
       });
   }
 
-  /** What will be ordered. */
-  get lines(): ShownLine[] {
-    return this.#shown(false);
-  }
-  /** Saved for later. */
-  get later(): ShownLine[] {
-    return this.#shown(true);
-  }
-
-  get #priced(): PricedLine[] {
-    return this.lines.flatMap(({ line, product, unitCents }) =>
-      product ? [{ quantity: line.quantity, unitCents, category: product.category }] : [],
-    );
-  }
-
   get #appliedIds(): string[] {
     return this.#applied.profileId === session.profileId ? this.#applied.ids : [];
   }
 
+  /** The cart priced once per change: the offers chosen, each one's result, and the totals. */
+  readonly #pricing = $derived.by(() => {
+    const chosen = this.#appliedIds.flatMap((id) => this.#offers.filter((p) => p.id === id));
+    const priced: PricedLine[] = this.lines.flatMap(({ line, product, unitCents }) =>
+      product ? [{ quantity: line.quantity, unitCents, category: product.category }] : [],
+    );
+    return { chosen, ...priceCart(priced, shopSettings.policies, chosen) };
+  });
+
   /** The offers applied, each with whether it applies to the cart as it is now. */
   get applied(): AppliedOffer[] {
-    const chosen = this.#appliedIds.flatMap((id) => this.#offers.filter((p) => p.id === id));
-    const { results } = priceCart(this.#priced, shopSettings.policies, chosen);
+    const { chosen, results } = this.#pricing;
     return chosen.map((promotion, i) => ({ promotion, result: results[i]! }));
   }
 
   get totals(): CartTotals {
-    const chosen = this.applied.map((a) => a.promotion);
-    return priceCart(this.#priced, shopSettings.policies, chosen).totals;
+    return this.#pricing.totals;
   }
 
   /** Offers saved from the banner, not applied yet. */
