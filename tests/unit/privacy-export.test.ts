@@ -6,7 +6,12 @@ import { logEvent, openDatabase, ratingsFor, setRating, type AisleDB } from '../
 import { exportData } from '../../src/lib/db/backup';
 import { WrongPassphraseError } from '../../src/lib/db/sealing/crypto';
 import { lockProfile, protectProfile, unlockProfile } from '../../src/lib/db/sealing/protection';
-import { exportText, importEncrypted } from '../../src/lib/privacy/client/backup';
+import {
+  exportText,
+  importOpened,
+  openEncryptedImport,
+  type OpenedImport,
+} from '../../src/lib/privacy/client/backup';
 import { asEncryptedExport, deidentify } from '../../src/lib/privacy/export';
 
 const PASS = 'correct horse battery';
@@ -57,7 +62,7 @@ describe('exports of a protected profile', { timeout: 30_000 }, () => {
     try {
       const otherBefore = await allRows(other);
       // Wrong passphrase: a clear error, nothing touched.
-      await expect(importEncrypted(other, envelope, 'wrong passphrase')).rejects.toBeInstanceOf(
+      await expect(openEncryptedImport(envelope, 'wrong passphrase')).rejects.toBeInstanceOf(
         WrongPassphraseError,
       );
       expect(await allRows(other)).toBe(otherBefore);
@@ -66,12 +71,14 @@ describe('exports of a protected profile', { timeout: 30_000 }, () => {
         ...envelope,
         data: envelope.data.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
       };
-      await expect(importEncrypted(other, tampered, PASS)).rejects.toBeInstanceOf(
+      await expect(openEncryptedImport(tampered, PASS)).rejects.toBeInstanceOf(
         WrongPassphraseError,
       );
       expect(await allRows(other)).toBe(otherBefore);
 
-      expect(await importEncrypted(other, envelope, PASS)).toBeUndefined();
+      const opened = (await openEncryptedImport(envelope, PASS)) as OpenedImport;
+      expect(opened.protect).toEqual(['me']);
+      await importOpened(other, opened);
       expect(other.keyring.isProtected('me')).toBe(true);
       expect(JSON.parse(await allRows(other))).toEqual(JSON.parse(before));
       lockProfile(other);

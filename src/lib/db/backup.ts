@@ -477,6 +477,7 @@ export function importData(db: AisleDB, file: ExportFile): Promise<void> {
  */
 export async function eraseAllData(db: AisleDB): Promise<AisleDB> {
   const name = db.name;
+  await db.holds.release();
   await guard(async () => {
     db.close();
     await Dexie.delete(name);

@@ -1,6 +1,7 @@
 /** IndexedDB schema for Private Aisle. Everything here stays on the device. */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Product } from '../catalog/types';
+import { Holds } from './holds';
 import { Keyring } from './sealing/keyring';
 import { encryptionMiddleware } from './sealing/middleware';
 import { VAULT_PREFIX } from './tables';
@@ -172,6 +173,8 @@ export class AisleDB extends Dexie {
 
   /** Protected profiles and this session's keys (encryption at rest, ./sealing). */
   readonly keyring = new Keyring();
+  /** Background work holding this instance, stopped and awaited before it is replaced. */
+  readonly holds = new Holds();
 
   constructor(name: string = DB_NAME) {
     super(name);

@@ -64,6 +64,29 @@ export function onDatabaseOpen(hook: (db: AisleDB) => Promise<void>): void {
   openHooks.push(hook);
 }
 
+/**
+ * The one way to replace the database (erase, import). Views let go of it first (`session.db` is
+ * null meanwhile, so no live read or new work starts), its background work is stopped and awaited
+ * (AisleDB.holds), then `swap` runs and its result is used. If `swap` fails, what was there
+ * before is used again: the same instance, or the same database opened anew.
+ */
+export async function replaceDatabase(swap: (old: AisleDB) => Promise<AisleDB>): Promise<void> {
+  const old = db;
+  if (!old) return;
+  db = null;
+  try {
+    await old.holds.release();
+    await useDatabase(await swap(old));
+  } catch (e) {
+    try {
+      await useDatabase(old.isOpen() ? old : await openDatabase(old.name));
+    } catch (reopen) {
+      storageError = toStorageError(reopen).code;
+    }
+    throw e;
+  }
+}
+
 /** Switch to a (re)opened database, e.g. after erase or import. */
 export async function useDatabase(next: AisleDB): Promise<void> {
   for (const hook of openHooks) await hook(next);

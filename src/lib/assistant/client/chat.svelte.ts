@@ -402,7 +402,7 @@ export class ChatStore {
         // Shown at once, not when the database reads it back.
         const writing = this.#writing(this.#rows);
         this.#pending = [...this.#pending.filter((p) => writing.includes(p.row)), { row, db }];
-        return void (await addChatMessage(db, row));
+        return void (await db.holds.run(() => addChatMessage(db, row)));
       }
     } catch (e) {
       this.#options.onStorageError(e);

@@ -28,6 +28,7 @@ export const bag = {
   async add(productId: string, sku?: string): Promise<void> {
     const db = session.db;
     if (!db) throw new Error('Storage is not open');
-    await addToCart(db, { profileId: session.profileId, productId, ...(sku ? { sku } : {}) });
+    const line = { profileId: session.profileId, productId, ...(sku ? { sku } : {}) };
+    await db.holds.run(() => addToCart(db, line));
   },
 };

@@ -193,19 +193,22 @@ class Cart {
       currency: shopSettings.currency,
       checkout: kiosk.enabled ? 'till' : shopSettings.checkout,
     };
-    await placeOrder(
-      db,
-      order,
-      lines.map((l) => l.line.id),
-    );
-    this.#applied = { profileId: session.profileId, ids: [] };
-    recommender.scheduleRetrain(); // its purchases are the strongest taste signal there is
-    if (used.length) {
+    const placed = await db.holds.run(async () => {
+      await placeOrder(
+        db,
+        order,
+        lines.map((l) => l.line.id),
+      );
+      if (!used.length) return order;
       await (await promotions()).redeemOffers(db, order.profileId, used, now).catch(() => {
         // the order is placed; the promotions only miss one lesson
       });
-    }
-    return order;
+      return order;
+    });
+    if (!placed) throw new Error('Storage is being replaced'); // erase or import: nothing ordered
+    this.#applied = { profileId: session.profileId, ids: [] };
+    recommender.scheduleRetrain(); // its purchases are the strongest taste signal there is
+    return placed;
   }
 
   /** Cancels an order that may still be cancelled; false when it may not. */

@@ -1,5 +1,11 @@
 /** Export and import with encryption, for the privacy center (loaded with My data only). */
-import { exportData, importData, parseImport, type ImportError } from '../../db/backup';
+import {
+  exportData,
+  importData,
+  parseImport,
+  type ExportFile,
+  type ImportError,
+} from '../../db/backup';
 import { protectProfile, type AisleDB } from '../../db';
 import { deidentify, openEncryptedExport, sealExport, type EncryptedExport } from '../export';
 
@@ -18,21 +24,32 @@ export async function exportText(
   return sealExport(file, passphrase, db.keyring.protectedProfiles());
 }
 
+/** An encrypted export, decrypted and checked, ready to import. */
+export interface OpenedImport {
+  readonly file: ExportFile;
+  /** The profiles that were protected, to protect again with the file's passphrase. */
+  readonly protect: readonly string[];
+  readonly passphrase: string;
+}
+
 /**
- * Imports an encrypted export: a wrong passphrase or a changed file throws before anything is
- * touched; an invalid content returns its ImportError; profiles that were protected are
- * protected again with the file's passphrase.
+ * Opens an encrypted export without touching the database: a wrong passphrase or a changed file
+ * throws WrongPassphraseError; an invalid content is its ImportError.
  */
-export async function importEncrypted(
-  db: AisleDB,
+export async function openEncryptedImport(
   envelope: EncryptedExport,
   passphrase: string,
-): Promise<ImportError | undefined> {
+): Promise<OpenedImport | ImportError> {
   const { json, protect } = await openEncryptedExport(envelope, passphrase);
   const parsed = parseImport(json);
-  if (!parsed.ok) return parsed.error;
-  await importData(db, parsed.file);
-  const present = new Set(parsed.file.tables.profiles.map((p) => p.id));
-  for (const id of protect) if (present.has(id)) await protectProfile(db, id, passphrase);
-  return undefined;
+  return parsed.ok ? { file: parsed.file, protect, passphrase } : parsed.error;
+}
+
+/** Imports an opened encrypted export; its protected profiles are protected again. */
+export async function importOpened(db: AisleDB, opened: OpenedImport): Promise<void> {
+  await importData(db, opened.file);
+  const present = new Set(opened.file.tables.profiles.map((p) => p.id));
+  for (const id of opened.protect) {
+    if (present.has(id)) await protectProfile(db, id, opened.passphrase);
+  }
 }

@@ -28,9 +28,14 @@ import {
 import { live } from '../../db/live.svelte';
 import { i18n } from '../../i18n/locale.svelte';
 import { notify, reportStorageError, storageErrorText } from '../../shell/notices.svelte';
-import { refreshProfiles, selectProfile, session, useDatabase } from '../../shell/session.svelte';
+import {
+  refreshProfiles,
+  replaceDatabase,
+  selectProfile,
+  session,
+} from '../../shell/session.svelte';
 import { asEncryptedExport, type EncryptedExport } from '../export';
-import { exportText, importEncrypted, type ExportKind } from './backup';
+import { exportText, importOpened, openEncryptedImport, type ExportKind } from './backup';
 import { vault } from './vault.svelte';
 
 export type { ExportKind } from './backup';
@@ -152,7 +157,7 @@ export class MyDataStore {
   async importFile(file: File): Promise<EncryptedExport | null> {
     this.importProblem = '';
     let envelope: EncryptedExport | null = null;
-    await this.#run(async (db) => {
+    await this.#run(async () => {
       let text: string;
       try {
         text = await readImportFile(file);
@@ -167,8 +172,11 @@ export class MyDataStore {
         this.importProblem = importErrorText(parsed.error);
         return;
       }
-      await importData(db, parsed.file);
-      await useDatabase(db);
+      const content = parsed.file;
+      await replaceDatabase(async (same) => {
+        await importData(same, content);
+        return same;
+      });
       notify(i18n.t.myData.imported);
     });
     return envelope;
@@ -176,13 +184,15 @@ export class MyDataStore {
 
   /** Imports an encrypted export file. Returns why it could not ('' when it was imported). */
   async importEncrypted(envelope: EncryptedExport, passphrase: string): Promise<string> {
-    const db = session.db;
-    if (!db) return '';
+    if (!session.db) return '';
     this.busy = true;
     try {
-      const error = await importEncrypted(db, envelope, passphrase);
-      if (error) return importErrorText(error);
-      await useDatabase(db);
+      const opened = await openEncryptedImport(envelope, passphrase);
+      if (!('file' in opened)) return importErrorText(opened);
+      await replaceDatabase(async (same) => {
+        await importOpened(same, opened);
+        return same;
+      });
       notify(i18n.t.privacy.exports.imported);
       return '';
     } catch (e) {
@@ -196,8 +206,8 @@ export class MyDataStore {
 
   /** Deletes everything this app stored on the device and starts afresh. */
   erase(): Promise<void> {
-    return this.#run(async (db) => {
-      await useDatabase(await eraseAllData(db));
+    return this.#run(async () => {
+      await replaceDatabase(eraseAllData);
       i18n.reset();
       notify(i18n.t.myData.erased);
     });

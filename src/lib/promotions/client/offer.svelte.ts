@@ -82,10 +82,13 @@ export class PromotionOffer {
       this.#saved = false;
       this.#shown = null; // another profile's offer must not linger while this one's is picked
       const categoryOf = (id: string) => untrack(() => catalog.get(id))?.category;
-      readTaste(db, profileId)
-        .then(() => showPromotion(db, { profileId, kiosk, categoryOf }))
+      db.holds
+        .run(async () => {
+          await readTaste(db, profileId);
+          return showPromotion(db, { profileId, kiosk, categoryOf });
+        })
         .then((shown) => {
-          if (!current) return;
+          if (!current || !shown) return;
           this.#shown = shown;
           this.#shownFor = profileId;
         })
@@ -123,9 +126,12 @@ export class PromotionOffer {
   #record(type: 'click' | 'save'): void {
     const db = this.#source.db;
     if (!db || !this.#shown) return;
-    respond(db, this.#shown, this.#shownFor, type).catch(() => {
-      // best effort: the offer itself still works
-    });
+    const shown = this.#shown;
+    db.holds
+      .run(() => respond(db, shown, this.#shownFor, type))
+      .catch(() => {
+        // best effort: the offer itself still works
+      });
   }
 }
 

@@ -14,7 +14,10 @@ export function recordEvent(productId: string, type: ShopEvent['type']): void {
   }
   const db = session.db;
   if (!db) return;
-  logEvent(db, { profileId: session.profileId, productId, type, at: Date.now() }).catch(() => {
-    // a full disk must not break browsing; ratings and imports report storage errors instead
-  });
+  const event = { profileId: session.profileId, productId, type, at: Date.now() };
+  db.holds
+    .run(() => logEvent(db, event))
+    .catch(() => {
+      // a full disk must not break browsing; ratings and imports report storage errors instead
+    });
 }

@@ -295,7 +295,7 @@ export class Recommender {
     const source = this.#source();
     try {
       if (!source) throw new StorageError('unavailable', 'No local storage');
-      await change(source.db, source.profileId);
+      await source.db.holds.run(() => change(source.db, source.profileId));
     } catch (e) {
       reportStorageError(e);
       return false;
@@ -394,12 +394,18 @@ export class Recommender {
   async train(): Promise<void> {
     const db = this.#source()?.db;
     if (!db) return;
+    // Held: erasing or importing stops the training and waits for it before the swap.
+    await db.holds.run((released) => this.#train(db, released));
+  }
+
+  async #train(db: AisleDB, released: AbortSignal): Promise<void> {
     clearTimeout(this.#retrainTimer); // this training covers a pending retrain
     this.#retrainTimer = undefined;
     this.cancel();
     const controller = new AbortController();
     this.#controller = controller;
     const current = () => this.#controller === controller;
+    released.addEventListener('abort', () => current() && this.cancel(), { once: true });
     const started = performance.now();
     const losses: number[] = [];
     this.#training = { phase: 'training', epoch: 0, epochs: 1, losses, started };
@@ -457,6 +463,7 @@ export class Recommender {
     // Keeping it for next time waits for the next task: the new list paints first, and neither
     // half is a long task on a busy phone.
     await new Promise((resolve) => setTimeout(resolve, 0));
+    if (released.aborted) return; // the database is being replaced: nothing to keep in it
     try {
       if (result.calibration) {
         this.#calibration = result.calibration;

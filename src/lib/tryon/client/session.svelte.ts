@@ -273,9 +273,12 @@ export class TryOnSession {
     if (!db) return notify(i18n.t.errors.unavailable, 'error');
     this.saving = true;
     try {
-      const image = await snapshot(this.#canvases());
-      await addGalleryPicture(db, session.profileId, this.choice.wornIds, image);
-      notify(i18n.t.tryOn.saved);
+      const profileId = session.profileId;
+      const saved = await db.holds.run(async () => {
+        const image = await snapshot(this.#canvases());
+        return addGalleryPicture(db, profileId, this.choice.wornIds, image);
+      });
+      if (saved !== undefined) notify(i18n.t.tryOn.saved);
     } catch (e) {
       reportStorageError(e);
     } finally {
