@@ -69,6 +69,50 @@ export function rawRows<T = Record<string, unknown>>(page: Page, table: string):
   );
 }
 
+/** A stored row as text, with where it is: what a scan of the disk reads. */
+export interface RawRow {
+  store: string;
+  profileId?: string;
+  sealed: boolean;
+  /** The row as JSON, its sealed envelope and binary data left out (they hold no clear text). */
+  text: string;
+}
+
+/** Every row of every object store of the app's database, read past the app's code. */
+export function rawDump(page: Page): Promise<RawRow[]> {
+  return page.evaluate(
+    () =>
+      new Promise<RawRow[]>((resolve, reject) => {
+        const open = indexedDB.open('private-aisle');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = async () => {
+          const db = open.result;
+          const out: RawRow[] = [];
+          for (const store of [...db.objectStoreNames]) {
+            const rows = await new Promise<Record<string, unknown>[]>((done, fail) => {
+              const req = db.transaction(store).objectStore(store).getAll();
+              req.onsuccess = () => done(req.result as Record<string, unknown>[]);
+              req.onerror = () => fail(req.error);
+            });
+            for (const row of rows) {
+              const { $sealed, ...clear } = row;
+              out.push({
+                store,
+                ...(typeof row.profileId === 'string' ? { profileId: row.profileId } : {}),
+                sealed: $sealed !== undefined,
+                text: JSON.stringify(clear, (_k, v: unknown) =>
+                  v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? undefined : v,
+                ),
+              });
+            }
+          }
+          db.close();
+          resolve(out);
+        };
+      }),
+  );
+}
+
 /** The staff PIN the kiosk tests set. */
 export const PIN = '2468';
 

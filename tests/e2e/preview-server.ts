@@ -27,7 +27,8 @@ export class PreviewServer {
       ],
       { stdio: 'ignore' },
     );
-    for (let i = 0; i < 100; i++) {
+    // Up to 30 s: vite preview starts in about one on a quiet machine, several on a busy one.
+    for (let i = 0; i < 300; i++) {
       if (await this.reachable()) return;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import * as v from 'valibot';
 import { openDatabase } from './database';
 import { guard } from './errors';
+import { newKeyRecord, type KeyRecord, type ProfileKeys } from './sealing/crypto';
 import { isSealedRow } from './sealing/keyring';
 import {
   type AisleDB,
@@ -27,6 +28,7 @@ import {
   isDeviceSetting,
   isSealedTable,
   type PersonalTable,
+  vaultKey,
 } from './tables';
 
 export const EXPORT_FORMAT = 'private-aisle-export';
@@ -161,6 +163,7 @@ export function exportData(db: AisleDB): Promise<ExportFile> {
     for (const name of PERSONAL_TABLES) {
       let rows = stored[name]!;
       if (name === 'settings') rows = rows.filter((s) => !deviceSetting(s as Setting));
+      if (isSealedTable(name)) rows = db.keyring.withoutForged(name, rows);
       const opened = [];
       for (const row of rows) {
         opened.push(
@@ -443,13 +446,32 @@ export async function readImportFile(file: Blob): Promise<string> {
 
 // ---------- import ----------
 
+/** Profiles of the file to store protected, under a passphrase (an encrypted export's). */
+export interface ImportProtection {
+  readonly passphrase: string;
+  readonly profiles: readonly string[];
+}
+
 /**
  * Replaces all personal data with the file's, all or nothing: any failure aborts the one
- * transaction, so what was stored before stays untouched. Products are left alone.
+ * transaction, so what was stored before stays untouched. Products are left alone. The profiles
+ * in `protect` are sealed before the transaction and written sealed, with their key records, in
+ * it: no clear row of theirs is ever stored, even by an import cut short.
  */
-export function importData(db: AisleDB, file: ExportFile): Promise<void> {
+export function importData(
+  db: AisleDB,
+  file: ExportFile,
+  protect: ImportProtection = { passphrase: '', profiles: [] },
+): Promise<void> {
   const tables = personalTables(db);
   return guard(async () => {
+    const present = new Set(file.tables.profiles.map((p) => p.id));
+    const sealing = new Map<string, { record: KeyRecord; keys: ProfileKeys }>();
+    for (const id of protect.profiles) {
+      if (present.has(id)) sealing.set(id, await newKeyRecord(protect.passphrase));
+    }
+    const rows = await sealedRows(db, file, sealing);
+    const records = [...sealing].map(([id, { record }]) => ({ key: vaultKey(id), value: record }));
     await db.transaction('rw', tables, async (tx) => {
       // Stored as given: the imported data replaces any protected profile's (its key record too).
       db.keyring.markRaw(tx.idbtrans);
@@ -457,16 +479,40 @@ export function importData(db: AisleDB, file: ExportFile): Promise<void> {
       const catalogVersion = await db.settings.get(CATALOG_VERSION_KEY);
       for (const table of tables) await table.clear();
       for (const name of PERSONAL_TABLES) {
-        let rows = file.tables[name].map(decodeBinary);
+        let stored = rows[name];
         if (name === 'settings') {
-          rows = rows.filter((s) => !deviceSetting(s as Setting));
-          if (catalogVersion) rows.push(catalogVersion);
+          stored = stored.filter((s) => !deviceSetting(s as Setting));
+          stored.push(...records, ...(catalogVersion ? [catalogVersion] : []));
         }
-        await db.table(name).bulkAdd(rows);
+        await db.table(name).bulkAdd(stored);
       }
     });
-    db.keyring.load([]);
+    db.keyring.load(records);
+    db.keyring.announceReload();
+    for (const [id, { keys }] of sealing) db.keyring.unlock(id, keys);
   });
+}
+
+/** The file's rows as they will be stored: decoded, and sealed for the profiles given. */
+async function sealedRows(
+  db: AisleDB,
+  file: ExportFile,
+  sealing: ReadonlyMap<string, { keys: ProfileKeys }>,
+): Promise<Record<PersonalTable, unknown[]>> {
+  const out = {} as Record<PersonalTable, unknown[]>;
+  for (const name of PERSONAL_TABLES) {
+    const rows = file.tables[name].map(decodeBinary);
+    if (isSealedTable(name)) {
+      for (const [i, row] of rows.entries()) {
+        const keys = sealing.get((row as { profileId?: string }).profileId ?? '')?.keys;
+        if (keys && !isSealedRow(row)) {
+          rows[i] = await db.keyring.seal(name, row as Record<string, unknown>, keys);
+        }
+      }
+    }
+    out[name] = rows;
+  }
+  return out;
 }
 
 // ---------- erase ----------

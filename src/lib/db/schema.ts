@@ -2,7 +2,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Product } from '../catalog/types';
 import { Holds } from './holds';
-import { Keyring } from './sealing/keyring';
+import { Keyring, type VaultMessage } from './sealing/keyring';
 import { encryptionMiddleware } from './sealing/middleware';
 import { VAULT_PREFIX } from './tables';
 
@@ -183,8 +183,34 @@ export class AisleDB extends Dexie {
       if (step.upgrade) version.upgrade(step.upgrade);
     }
     this.use(encryptionMiddleware(this.keyring));
-    this.on('ready', async () => {
-      this.keyring.load(await this.settings.where('key').startsWith(VAULT_PREFIX).toArray());
-    });
+    this.on('ready', () => this.#loadKeyring());
+    // Protection is a state every tab of the origin obeys at once (see VaultMessage).
+    if (typeof BroadcastChannel !== 'undefined') {
+      const channel = new BroadcastChannel(`private-aisle-vault:${name}`);
+      (channel as { unref?: () => void }).unref?.(); // Node (unit tests): never keeps it running
+      channel.onmessage = ({ data }: MessageEvent<VaultMessage>) => {
+        if (data.kind === 'reload') void this.#loadKeyring().catch(() => undefined);
+        else this.keyring.receive(data);
+      };
+      this.keyring.connect((message) => {
+        try {
+          channel.postMessage(message);
+        } catch {
+          // closed with its database, or keys this runtime cannot clone: the tab's own state holds
+        }
+      });
+      this.#channel = channel;
+    }
+  }
+
+  readonly #channel: BroadcastChannel | null = null;
+
+  async #loadKeyring(): Promise<void> {
+    this.keyring.load(await this.settings.where('key').startsWith(VAULT_PREFIX).toArray());
+  }
+
+  override close(options?: { disableAutoOpen: boolean }): void {
+    this.#channel?.close();
+    super.close(options);
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { Collection, TableProp } from 'dexie';
 import { BANDIT_KEY } from '../promotions/shared/keys';
+import { SHOP_MODEL_SNAPSHOT } from '../recommender/shared/keys';
 import type { AisleDB } from './schema';
 
 /** A table of the schema, by name. */
@@ -198,6 +199,16 @@ export const SETTINGS = {
   device: { keys: [CATALOG_VERSION_KEY], prefixes: [VAULT_PREFIX] },
   /** Learned from whoever shopped (the promotions bandit): erased when a kiosk session ends. */
   shopperDerived: [BANDIT_KEY],
+} as const;
+
+/**
+ * Shared rows learned from every profile's data and kept in clear (the bandit's state, the shop
+ * recommender's snapshot). Protecting a profile deletes them in the same transaction; they are
+ * learned again without it, since shared reads leave a protected profile's rows out.
+ */
+export const LEARNED_FROM_PROFILES = {
+  settings: SETTINGS.shopperDerived,
+  snapshots: [SHOP_MODEL_SNAPSHOT],
 } as const;
 
 export function isDeviceSetting(key: string): boolean {

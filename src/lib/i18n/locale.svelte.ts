@@ -42,6 +42,9 @@ export const i18n = {
   },
 };
 
+/** One language's messages, whatever the current one (a kiosk's attract screen shows both). */
+export const messagesIn = (locale: Locale): Messages => MESSAGES[locale];
+
 /** A price in the shop's currency: "¥199", "£3.95". */
 export function formatPrice(
   cents: number,

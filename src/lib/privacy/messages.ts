@@ -40,6 +40,8 @@ export const privacyEn = {
       tampered:
         'Some encrypted data failed its integrity check (changed or damaged). It was not read, and nothing was changed.',
       failed: 'That did not work. Nothing was changed.',
+      forged: (count: number) =>
+        `${count === 1 ? 'A stored row' : `${count} stored rows`} named a protected profile but ${count === 1 ? 'was' : 'were'} not encrypted: not written by this app for that profile, so ignored and not shown.`,
     },
   },
   exports: {
@@ -126,6 +128,8 @@ export const privacyZhCN: typeof privacyEn = {
       short: (n: number) => `密码短语至少需要 ${n} 个字符，没有做任何更改。`,
       tampered: '部分加密数据未通过完整性校验（被修改或已损坏），未被读取，也没有做任何更改。',
       failed: '操作未成功，没有做任何更改。',
+      forged: (count: number) =>
+        `有 ${count} 条存储记录自称属于受保护的用户却没有加密，并非本应用为该用户写入，已忽略，不会显示。`,
     },
   },
   exports: {

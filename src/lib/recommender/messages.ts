@@ -44,6 +44,9 @@ export const recommenderEn = {
     notTrained: 'Not trained on this data set yet.',
   },
   needsStorage: 'Recommendations need on-device storage, which this browser does not allow here.',
+  tampered:
+    'Some of your saved ratings or activity failed their integrity check (changed or damaged), so they were not read and these recommendations leave them out. To get them back, import an export you made earlier in My data.',
+  openMyData: 'Open My data',
 };
 
 export const recommenderZhCN: typeof recommenderEn = {
@@ -91,6 +94,9 @@ export const recommenderZhCN: typeof recommenderEn = {
     notTrained: '尚未在此数据集上训练。',
   },
   needsStorage: '推荐功能需要本地存储，但此浏览器在这里不允许存储。',
+  tampered:
+    '您保存的部分评分或浏览记录未通过完整性校验（被修改或已损坏），因此没有被读取，以下推荐也未使用它们。如需找回，请在“我的数据”中导入您之前导出的文件。',
+  openMyData: '打开“我的数据”',
 };
 
 /** The ratings import (a section of My data). */

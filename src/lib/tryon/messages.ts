@@ -27,6 +27,8 @@ export const tryOnEn = {
   download: 'Download',
   share: 'Share…',
   shareUnavailable: 'Sharing is not available in this browser: use Download instead.',
+  kioskNoDownload:
+    'On a shared screen your picture is not saved: Download and Share are off here, and what you keep goes when your session ends.',
   preview: 'Try-on preview',
   previewOf: (name: string) => `Try-on preview: ${name}`,
   issues: {
@@ -109,6 +111,8 @@ export const tryOnZhCN: typeof tryOnEn = {
   download: '下载',
   share: '分享…',
   shareUnavailable: '此浏览器不支持分享，请改用下载。',
+  kioskNoDownload:
+    '在共享屏幕上不会保存您的照片：这里不能下载或分享，您保留的照片会在本次使用结束时删除。',
   preview: '试戴预览',
   previewOf: (name: string) => `试戴预览：${name}`,
   issues: {

@@ -47,12 +47,53 @@ function aadOf(table: SealedTable, clear: Record<string, unknown>): string {
 
 type Listener = () => void;
 
+/**
+ * A change of protection made in one tab, for the others of the origin (see AisleDB): each tab
+ * obeys at once, so none goes on writing a newly protected profile's rows in clear.
+ */
+export type VaultMessage =
+  | { kind: 'protect'; profileId: string; record: KeyRecord; keys: ProfileKeys }
+  | { kind: 'unprotect'; profileId: string }
+  | { kind: 'unlock'; profileId: string; keys: ProfileKeys }
+  | { kind: 'lock'; profileId?: string }
+  /** Key records were replaced on disk (an import): read them again. */
+  | { kind: 'reload' };
+/** Rows of a protected profile found unsealed (forged, or written by a tab that did not know). */
+type ForgedListener = (table: string, count: number) => void;
+
 export class Keyring {
   private readonly records = new Map<string, KeyRecord>();
   private readonly keys = new Map<string, ProfileKeys>();
   /** Transactions that read and write stored rows as they are (backup, re-keying). */
   private readonly raw = new WeakSet<object>();
   private readonly listeners = new Set<Listener>();
+  private readonly forgedListeners = new Set<ForgedListener>();
+  private post: (message: VaultMessage) => void = () => undefined;
+
+  /** Where this keyring tells the other tabs of its changes (AisleDB's channel). */
+  connect(post: (message: VaultMessage) => void): void {
+    this.post = post;
+  }
+
+  /** Another tab's change, applied here without telling anyone again. */
+  receive(message: Exclude<VaultMessage, { kind: 'reload' }>): void {
+    const post = this.post;
+    this.post = () => undefined;
+    try {
+      if (message.kind === 'protect')
+        this.setProtection(message.profileId, message.record, message.keys);
+      else if (message.kind === 'unprotect') this.removeProtection(message.profileId);
+      else if (message.kind === 'unlock') this.unlock(message.profileId, message.keys);
+      else this.lock(message.profileId);
+    } finally {
+      this.post = post;
+    }
+  }
+
+  /** Tells the other tabs that the key records on disk were replaced. */
+  announceReload(): void {
+    this.post({ kind: 'reload' });
+  }
 
   /** Replaces what is known about protected profiles with the settings rows given. */
   load(settings: { key: string; value: unknown }[]): void {
@@ -83,20 +124,24 @@ export class Keyring {
     this.records.set(profileId, record);
     this.keys.set(profileId, keys);
     this.changed();
+    this.post({ kind: 'protect', profileId, record, keys });
   }
   removeProtection(profileId: string): void {
     this.records.delete(profileId);
     this.keys.delete(profileId);
     this.changed();
+    this.post({ kind: 'unprotect', profileId });
   }
   unlock(profileId: string, keys: ProfileKeys): void {
     this.keys.set(profileId, keys);
     this.changed();
+    this.post({ kind: 'unlock', profileId, keys });
   }
   lock(profileId?: string): void {
     if (profileId === undefined) this.keys.clear();
     else this.keys.delete(profileId);
     this.changed();
+    this.post(profileId === undefined ? { kind: 'lock' } : { kind: 'lock', profileId });
   }
 
   markRaw(trans: object): void {
@@ -112,6 +157,28 @@ export class Keyring {
   }
   private changed(): void {
     for (const l of this.listeners) l();
+  }
+
+  /**
+   * A row that names a protected profile but is not sealed: nothing this app writes (a protected
+   * profile's rows are sealed before they are stored), so it is never believed.
+   */
+  isForged(row: unknown): boolean {
+    const id = (row as { profileId?: unknown } | null)?.profileId;
+    return typeof id === 'string' && this.isProtected(id) && !isSealedRow(row);
+  }
+  /** Leaves out forged rows, and reports them (the app says so). */
+  withoutForged<T>(table: string, rows: T[]): T[] {
+    const kept = rows.filter((r) => !this.isForged(r));
+    this.reportForged(table, rows.length - kept.length);
+    return kept;
+  }
+  reportForged(table: string, count: number): void {
+    if (count > 0) for (const l of this.forgedListeners) l(table, count);
+  }
+  onForged(listener: ForgedListener): () => void {
+    this.forgedListeners.add(listener);
+    return () => this.forgedListeners.delete(listener);
   }
 
   private keysFor(profileId: string): ProfileKeys {

@@ -10,6 +10,7 @@
  *   not: nothing derived from a protected profile is ever computed into shared, clear data;
  * - cursors (`each`, `filter`) see the sealed rows as stored.
  * Writes of a protected profile's rows are sealed, or refused with ProfileLockedError.
+ * A row that names a protected profile but is not sealed is forged: never read, and reported.
  * A raw transaction (Keyring.markRaw) reads and writes stored rows as they are.
  *
  * WebCrypto is asynchronous and IndexedDB commits a transaction that has no pending request, so
@@ -137,6 +138,7 @@ function sealingTable(table: DBCoreTable, name: SealedTable, keyring: Keyring): 
       if (keyring.isRaw(req.trans)) return table.get(req);
       const key = translates ? (await storedKeys(req.trans, [req.key]))[0] : req.key;
       const row: unknown = await table.get({ ...req, key });
+      if (keyring.withoutForged(name, [row]).length === 0) return undefined;
       if (!isSealedRow(row)) return row;
       return (await open(req.trans, [row]))[0];
     }),
@@ -144,8 +146,9 @@ function sealingTable(table: DBCoreTable, name: SealedTable, keyring: Keyring): 
       if (keyring.isRaw(req.trans)) return table.getMany(req);
       const keys = translates ? await storedKeys(req.trans, req.keys) : req.keys;
       const rows: unknown[] = await table.getMany({ ...req, keys });
-      if (!rows.some(isSealedRow)) return rows;
-      return open(req.trans, rows);
+      const believed = rows.map((r) => (keyring.withoutForged(name, [r]).length ? r : undefined));
+      if (!believed.some(isSealedRow)) return believed;
+      return open(req.trans, believed);
     }),
     query: zoned(async (req) => {
       if (translates && !keyring.isRaw(req.trans) && isPointQuery(req.query)) {
@@ -155,10 +158,12 @@ function sealingTable(table: DBCoreTable, name: SealedTable, keyring: Keyring): 
         req = { ...req, query: { ...req.query, range } };
       }
       const res = await table.query(req);
-      if (!req.values || keyring.isRaw(req.trans) || !res.result.some(isSealedRow)) return res;
+      if (!req.values || keyring.isRaw(req.trans)) return res;
+      const believed = keyring.withoutForged(name, res.result);
+      if (!believed.some(isSealedRow)) return { ...res, result: believed };
       const target = targetedProfile(req.query, pk);
       const point = isPointQuery(req.query);
-      const wanted = res.result.filter((r) => !isSealedRow(r) || point || r.profileId === target);
+      const wanted = believed.filter((r) => !isSealedRow(r) || point || r.profileId === target);
       return { ...res, result: await open(req.trans, wanted) };
     }),
   };

@@ -5,7 +5,14 @@
  */
 import Dexie from 'dexie';
 import type { AisleDB } from '../schema';
-import { SEALED_TABLES, VAULT_PREFIX, profileRows, vaultKey, type SealedTable } from '../tables';
+import {
+  LEARNED_FROM_PROFILES,
+  SEALED_TABLES,
+  VAULT_PREFIX,
+  profileRows,
+  vaultKey,
+  type SealedTable,
+} from '../tables';
 import { newKeyRecord, unlockRecord, type KeyRecord } from './crypto';
 import { isSealedRow } from './keyring';
 import { keepAlive } from './middleware';
@@ -36,6 +43,11 @@ export interface RekeyOptions {
   onTable?: (table: SealedTable) => void;
 }
 
+interface RewriteOptions extends RekeyOptions {
+  /** Also delete the shared rows learned from the profile's data (LEARNED_FROM_PROFILES). */
+  scrub?: boolean;
+}
+
 /** Re-reads the key records from settings (after open, import or erase). */
 export async function loadKeyring(db: AisleDB): Promise<void> {
   db.keyring.load(await db.settings.where('key').startsWith(VAULT_PREFIX).toArray());
@@ -56,10 +68,15 @@ async function rewrite(
   profileId: string,
   record: KeyRecord | null,
   convert: (table: SealedTable, row: Record<string, unknown>) => Promise<Record<string, unknown>>,
-  options: RekeyOptions,
+  options: RewriteOptions,
 ): Promise<void> {
   await db.transaction('rw', [db.settings, ...sealedTables(db)], async (tx) => {
     db.keyring.markRaw(tx.idbtrans);
+    if (options.scrub) {
+      await db.settings.bulkDelete([...LEARNED_FROM_PROFILES.settings]);
+      const learned: readonly string[] = LEARNED_FROM_PROFILES.snapshots;
+      await db.modelSnapshots.filter((s) => !s.profileId && learned.includes(s.name)).delete();
+    }
     for (const table of SEALED_TABLES) {
       const rows = (await profileRows(db, table, profileId).toArray()) as Record<string, unknown>[];
       if (rows.length) {
@@ -96,7 +113,7 @@ export async function protectProfile(
     profileId,
     record,
     async (table, row) => (isSealedRow(row) ? row : db.keyring.seal(table, row, keys)),
-    options,
+    { ...options, scrub: true },
   );
   db.keyring.setProtection(profileId, record, keys);
 }
@@ -110,6 +127,26 @@ export async function unlockProfile(
   const record = db.keyring.record(profileId);
   if (!record) throw new NotProtectedError(profileId);
   db.keyring.unlock(profileId, await unlockRecord(record, passphrase));
+  await rejectForged(db, profileId);
+}
+
+/**
+ * Deletes, and reports, the unsealed rows that carry a protected profile's id: this app never
+ * wrote them (its rows of a protected profile are sealed before they are stored), so they are
+ * never shown as the shopper's. Run at unlock, before the profile's data is read.
+ */
+async function rejectForged(db: AisleDB, profileId: string): Promise<void> {
+  const found = new Map<SealedTable, number>();
+  await db.transaction('rw', sealedTables(db), async (tx) => {
+    db.keyring.markRaw(tx.idbtrans);
+    for (const table of SEALED_TABLES) {
+      const count = await profileRows(db, table, profileId)
+        .filter((row) => !isSealedRow(row))
+        .delete();
+      if (count) found.set(table, count);
+    }
+  });
+  for (const [table, count] of found) db.keyring.reportForged(table, count);
 }
 
 /** Forgets the key(s) of this session; the data stays sealed on disk. */

@@ -6,7 +6,7 @@ import {
   type ExportFile,
   type ImportError,
 } from '../../db/backup';
-import { protectProfile, type AisleDB } from '../../db';
+import type { AisleDB } from '../../db';
 import { deidentify, openEncryptedExport, sealExport, type EncryptedExport } from '../export';
 
 export type ExportKind = 'encrypted' | 'plain' | 'deidentified';
@@ -45,11 +45,7 @@ export async function openEncryptedImport(
   return parsed.ok ? { file: parsed.file, protect, passphrase } : parsed.error;
 }
 
-/** Imports an opened encrypted export; its protected profiles are protected again. */
-export async function importOpened(db: AisleDB, opened: OpenedImport): Promise<void> {
-  await importData(db, opened.file);
-  const present = new Set(opened.file.tables.profiles.map((p) => p.id));
-  for (const id of opened.protect) {
-    if (present.has(id)) await protectProfile(db, id, opened.passphrase);
-  }
+/** Imports an opened encrypted export; its protected profiles are stored sealed, as before. */
+export function importOpened(db: AisleDB, opened: OpenedImport): Promise<void> {
+  return importData(db, opened.file, { passphrase: opened.passphrase, profiles: opened.protect });
 }

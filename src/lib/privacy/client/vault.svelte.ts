@@ -4,6 +4,8 @@
  */
 import { untrack } from 'svelte';
 import { lockProfile, type AisleDB } from '../../db';
+import { i18n } from '../../i18n/locale.svelte';
+import { notify } from '../../shell/notices.svelte';
 
 export const AUTO_LOCK_MINUTES = 15;
 
@@ -16,9 +18,20 @@ let timer: ReturnType<typeof setInterval> | undefined;
 export function watchKeyring(db: AisleDB | null): void {
   if ((watched?.db ?? null) === db) return;
   watched?.stop();
-  watched = db ? { db, stop: db.keyring.onChange(() => version++) } : null;
+  watched = db ? { db, stop: follow(db) } : null;
   // Called from an effect: bumping the version must not make that effect depend on it.
   untrack(() => version++);
+}
+
+/** Re-renders on every keyring change; says so when forged rows were left out. */
+function follow(db: AisleDB): () => void {
+  const stops = [
+    db.keyring.onChange(() => version++),
+    db.keyring.onForged((_table, count) =>
+      notify(i18n.t.privacy.encryption.errors.forged(count), 'error'),
+    ),
+  ];
+  return () => stops.forEach((stop) => stop());
 }
 
 export const vault = {

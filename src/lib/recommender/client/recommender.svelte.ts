@@ -8,6 +8,7 @@
  * trains only once the shopper rates or buys, never before the first list), the engine setting
  * and the device's calibration, and the training state (progress, cancel).
  */
+import { SHOP_MODEL_SNAPSHOT } from '../shared/keys';
 import { proxy } from 'comlink';
 import type { Product } from '../../catalog/types';
 import {
@@ -32,6 +33,7 @@ import {
 import { live, type Live } from '../../db/live.svelte';
 import type { ProbeReport } from '../../ml/shared/ladder';
 import { reportStorageError } from '../../shell/notices.svelte';
+import { vault } from '../../privacy/client/vault.svelte';
 import { loadedShopModel } from '../../db/shop';
 import { catalog, catalogVersion, inlineProducts, shopLoadedHere } from '../../shell/catalog';
 import { session } from '../../shell/session.svelte';
@@ -56,7 +58,7 @@ import type { TrainRequest, TrainedShopModel } from '../worker/trainer';
 import { shopTrainer } from './workers';
 import { measure } from '../../shell/timing';
 
-export const SNAPSHOT_NAME = 'recommender';
+export const SNAPSHOT_NAME = SHOP_MODEL_SNAPSHOT;
 
 /** The full retrain waits until the rating stops: one training for a burst of clicks. */
 export const RETRAIN_DELAY_MS = 3000;
@@ -87,7 +89,8 @@ export interface RecommendedItem {
 }
 
 /** The open database and the active profile, or null while there is none. */
-export type RecommenderSource = () => { db: AisleDB; profileId: string } | null;
+/** The database and profile to use; `locked`: the profile's rows can't be read until unlocked. */
+export type RecommenderSource = () => { db: AisleDB; profileId: string; locked?: boolean } | null;
 
 export type EpochListener = (e: EpochReport & { epochs: number }) => void;
 
@@ -178,9 +181,10 @@ export class Recommender {
     let ratings!: Live<Rating[]>;
     let events!: Live<ShopEvent[]>;
     this.#stop = $effect.root(() => {
+      // A locked profile is read again once unlocked (the key changes).
       const key = () => {
         const source = this.#source();
-        return source && ([source.db, source.profileId] as const);
+        return source && !source.locked && ([source.db, source.profileId] as const);
       };
       ratings = live(key, ([db, profileId]) => ratingsFor(db, profileId), []);
       events = live(key, ([db, profileId]) => eventsFor(db, profileId), []);
@@ -210,6 +214,10 @@ export class Recommender {
   /** The active profile's ratings, kept current by a live read. */
   get ratings(): Rating[] {
     return this.#ratings.current;
+  }
+  /** Why the profile's ratings or activity could not be read (a failed integrity check), if so. */
+  get readError(): StorageError | null {
+    return this.#ratings.error ?? this.#events.error;
   }
   /** The products the active profile rated liked (see isLiked). */
   get liked(): ReadonlySet<string> {
@@ -499,7 +507,10 @@ export class Recommender {
 
 /** The app's recommender: the open database and the active profile of the session. */
 export const recommender = new Recommender({
-  source: () => (session.db ? { db: session.db, profileId: session.profileId } : null),
+  source: () => {
+    const { db, profileId } = session;
+    return db ? { db, profileId, locked: vault.isLocked(db, profileId) } : null;
+  },
   products: catalog.inline ? inlineProducts : null,
   productCount: catalog.summary.count,
   catalogVersion,

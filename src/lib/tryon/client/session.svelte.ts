@@ -12,7 +12,7 @@
  */
 import { addGalleryPicture } from '../../db';
 import { i18n } from '../../i18n/locale.svelte';
-import { KIOSK_RESET_EVENT } from '../../kiosk/client/kiosk.svelte';
+import { KIOSK_RESET_EVENT, kiosk } from '../../kiosk/client/kiosk.svelte';
 import { notify, reportStorageError } from '../../shell/notices.svelte';
 import { session } from '../../shell/session.svelte';
 import { checkFaces } from '../shared/checks';
@@ -287,10 +287,12 @@ export class TryOnSession {
   };
 
   download = async (): Promise<void> => {
+    if (kiosk.enabled) return; // a shared screen keeps no file of a shopper's face
     downloadBlob(await snapshot(this.#canvases()), snapshotFileName(this.choice.wornIds));
   };
 
   share = async (): Promise<void> => {
+    if (kiosk.enabled) return;
     const blob = await snapshot(this.#canvases());
     const name = snapshotFileName(this.choice.wornIds);
     if (!(await shareBlob(blob, name, i18n.t.tryOn.title))) notify(i18n.t.tryOn.shareUnavailable);
