@@ -61,6 +61,19 @@ describe('protection is a state every tab obeys', () => {
   });
 });
 
+describe('the idle lock', () => {
+  it('is the tab’s own: the tab someone is using stays unlocked', async () => {
+    const a = await fresh();
+    const b = await fresh(a.name);
+    await protectProfile(b, 'me', PASS);
+    await until(() => a.keyring.isUnlocked('me'));
+    lockProfile(a, undefined, true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(a.keyring.isUnlocked('me')).toBe(false);
+    expect(b.keyring.isUnlocked('me')).toBe(true);
+  });
+});
+
 describe('an encrypted import', () => {
   it('writes no clear row of a profile it protects, not even for a moment', async () => {
     const source = await fresh();

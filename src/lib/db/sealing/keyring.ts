@@ -137,11 +137,13 @@ export class Keyring {
     this.changed();
     this.post({ kind: 'unlock', profileId, keys });
   }
-  lock(profileId?: string): void {
+  /** Forgets keys; `onlyHere`: in this tab only (its own idle lock), not in every tab. */
+  lock(profileId?: string, onlyHere = false): void {
     if (profileId === undefined) this.keys.clear();
     else this.keys.delete(profileId);
     this.changed();
-    this.post(profileId === undefined ? { kind: 'lock' } : { kind: 'lock', profileId });
+    if (!onlyHere)
+      this.post(profileId === undefined ? { kind: 'lock' } : { kind: 'lock', profileId });
   }
 
   markRaw(trans: object): void {

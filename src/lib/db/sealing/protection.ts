@@ -149,9 +149,12 @@ async function rejectForged(db: AisleDB, profileId: string): Promise<void> {
   for (const [table, count] of found) db.keyring.reportForged(table, count);
 }
 
-/** Forgets the key(s) of this session; the data stays sealed on disk. */
-export function lockProfile(db: AisleDB, profileId?: string): void {
-  db.keyring.lock(profileId);
+/**
+ * Forgets the key(s) of this session, in every open tab; the data stays sealed on disk.
+ * `onlyHere`: this tab alone (its idle lock must not lock a tab someone is using).
+ */
+export function lockProfile(db: AisleDB, profileId?: string, onlyHere = false): void {
+  db.keyring.lock(profileId, onlyHere);
 }
 
 /** Re-seals every row under a new passphrase, atomically. Needs the current passphrase. */

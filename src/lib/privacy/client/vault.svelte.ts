@@ -56,7 +56,7 @@ export function startAutoLock(getDb: () => AisleDB | null): () => void {
   for (const e of events) addEventListener(e, used, { capture: true, passive: true });
   timer = setInterval(() => {
     const db = getDb();
-    if (db && Date.now() - lastUse > AUTO_LOCK_MINUTES * 60_000) lockProfile(db);
+    if (db && Date.now() - lastUse > AUTO_LOCK_MINUTES * 60_000) lockProfile(db, undefined, true);
   }, 30_000);
   return () => {
     for (const e of events) removeEventListener(e, used, { capture: true });
