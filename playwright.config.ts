@@ -7,7 +7,9 @@ const PORT = port(4173);
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: `${OUTPUT_DIR}/results`,
-  timeout: 60_000,
+  // A view's flow on a busy 2-core machine; longer flows set their own limit, and every wait
+  // (expect, poll) keeps its own 10 s, so a real hang still fails at the step that hangs.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

@@ -53,6 +53,7 @@ test('shows what is stored, by table, with counts, size and storage use', async 
 });
 
 test('export, erase, import: the data comes back identical', async ({ page }) => {
+  test.setTimeout(120_000); // every kind of row, an export, an erase and an import
   await seedPersonalData(page);
   const before = await exportFile(page);
   const exported = JSON.parse(before.text);
@@ -132,6 +133,7 @@ test('bad import files are refused with a clear message and change nothing', asy
 });
 
 test('a full storage quota gets a clear message and loses nothing', async ({ page, appOrigin }) => {
+  test.setTimeout(120_000); // filling the quota takes a while on a busy machine
   // Chromium's own quota for this origin, lowered to 4 MB: room for the app, not for the file.
   const cdp = await page.context().newCDPSession(page);
   const origin = `${appOrigin}/`;

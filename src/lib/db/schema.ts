@@ -210,7 +210,8 @@ export class AisleDB extends Dexie {
   }
 
   override close(options?: { disableAutoOpen: boolean }): void {
-    this.#channel?.close();
+    // A close that reopens on next use (Dexie's, when another tab upgrades) keeps the channel.
+    if (options?.disableAutoOpen !== false) this.#channel?.close();
     super.close(options);
   }
 }
