@@ -17,6 +17,17 @@ export async function openApp(page: Page, hash = '#/shop'): Promise<void> {
   await expect(page.locator('html[data-ready]')).toBeAttached();
 }
 
+/**
+ * My data's Erase all my data, confirmed, until it says so. Erasing first stops the background
+ * work that holds the database (a training, a write) and then deletes it: on a busy machine that
+ * takes longer than one look's 10 s, so this wait has its own limit.
+ */
+export async function eraseEverything(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Erase all my data' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Erase everything' }).click();
+  await expect(page.getByText('All your data was erased.')).toBeVisible({ timeout: 60_000 });
+}
+
 export async function setLanguage(page: Page, language: 'en' | 'zh-CN'): Promise<void> {
   await page
     .locator('select[aria-label="Language"], select[aria-label="语言"]')

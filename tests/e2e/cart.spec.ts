@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import { test, expect } from './fixtures';
 import {
   attract,
+  eraseEverything,
   expectAccessible,
   helpAsker,
   openApp,
@@ -130,9 +131,7 @@ test('cart → offers → checkout → Help names the order → Erase leaves not
   );
 
   await page.goto('/#/my-data');
-  await page.getByRole('button', { name: 'Erase all my data' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Erase everything' }).click();
-  await expect(page.getByText('All your data was erased.')).toBeVisible();
+  await eraseEverything(page);
   for (const table of ['orders', 'cart', 'conversations', 'events', 'promotionEvents']) {
     expect(await rawRows(page, table), table).toEqual([]);
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { openApp, rateWithKeyboard, rawRows } from './app';
+import { eraseEverything, openApp, rateWithKeyboard, rawRows } from './app';
 
 const PASS = 'blue lantern orchard';
 const NEW_PASS = 'seven quiet rivers';
@@ -155,9 +155,7 @@ test('protect a profile, lock, unlock, change passphrase, and export it three wa
 
   // Importing the encrypted file: a wrong passphrase changes nothing; the right one restores it,
   // protected again with the file's passphrase.
-  await page.getByRole('button', { name: 'Erase all my data' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Erase everything' }).click();
-  await expect(page.getByText('All your data was erased.')).toBeVisible();
+  await eraseEverything(page);
   await expect(page.locator('tr[data-table="ratings"] td').first()).toHaveText('0');
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),

@@ -23,11 +23,12 @@ async function openHelp(page: Page) {
   await expect(page.getByTestId('assistant-ready')).toBeVisible({ timeout: 150_000 });
 }
 
-async function ask(page: Page, question: string, language: 'en' | 'zh-CN' = 'en') {
+/** Asks, and waits for `replies` answers (a message with several questions gets several). */
+async function ask(page: Page, question: string, language: 'en' | 'zh-CN' = 'en', replies = 1) {
   const before = await page.locator('[data-role="assistant"]').count();
   await askBox(page, language).fill(question);
   await askBox(page, language).press('Enter');
-  await expect(page.locator('[data-role="assistant"]')).toHaveCount(before + 1);
+  await expect(page.locator('[data-role="assistant"]')).toHaveCount(before + replies);
   await expect(askBox(page, language)).toHaveValue('');
 }
 
@@ -53,6 +54,52 @@ test('answers paraphrased questions in English and in Chinese, and is accessible
 
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+});
+
+test('yes or no from the shop’s values, slips, several questions at once and rudeness, in both languages', async ({
+  page,
+}) => {
+  needsEngine();
+  await openHelp(page);
+  await ask(page, 'Do you ship to Canada?');
+  await expect(lastAnswer(page)).toContainText('No, we don’t deliver to Canada, sorry.');
+  await expect(lastAnswer(page)).toContainText('Hong Kong');
+  await ask(page, 'can I pay with PayPal');
+  await expect(lastAnswer(page)).toContainText(
+    'No, we don’t accept PayPal, sorry. We accept Alipay',
+  );
+  await ask(page, 'do you have a store in Beijing?');
+  await expect(lastAnswer(page)).toContainText(
+    'Yes, we have a store in Beijing: Sanlitun Road 19.',
+  );
+
+  await ask(page, 'how lnog dose shiping tak to shanghai');
+  await expect(lastAnswer(page)).toContainText('Standard delivery takes 3-5 working days');
+  await ask(page, 'you guys suck');
+  await expect(lastAnswer(page)).toContainText("I'm sorry to hear that.");
+  await expect(lastAnswer(page)).toContainText('400-000-1234');
+
+  // Two questions, two answers, in the order asked.
+  await ask(
+    page,
+    'How many days until a parcel gets to me? And can I hand back something I bought if I dont like it?',
+    'en',
+    2,
+  );
+  const answers = page.locator('[data-role="assistant"]');
+  await expect(answers.nth(-2)).toContainText('Standard delivery takes 3-5 working days');
+  await expect(answers.nth(-1)).toContainText('within 30 days of delivery');
+
+  await setLanguage(page, 'zh-CN');
+  await ask(page, '能货到付款吗', 'zh-CN');
+  await expect(lastAnswer(page)).toContainText('抱歉，暂不支持货到付款。我们支持支付宝');
+  await ask(page, '成都有门店吗', 'zh-CN');
+  await expect(lastAnswer(page)).toContainText('抱歉，我们在成都暂时没有门店');
+  await ask(page, '退货的话运费要我自己出吗？另外店里晚上开到几点钟', 'zh-CN', 2);
+  await expect(answers.nth(-2)).toContainText('退货免费');
+  await expect(answers.nth(-1)).toContainText('周一至周五 10:00-21:00');
+  await ask(page, '什么破店', 'zh-CN');
+  await expect(lastAnswer(page)).toContainText('很抱歉给您带来不好的体验');
 });
 
 test('a question it is unsure of offers three "did you mean" replies, by click and keyboard', async ({

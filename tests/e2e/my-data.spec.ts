@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { openApp, rateWithKeyboard } from './app';
+import { eraseEverything, openApp, rateWithKeyboard } from './app';
 
 async function exportFile(page: Page): Promise<{ text: string; path: string }> {
   await openApp(page, '#/my-data');
@@ -60,9 +60,7 @@ test('export, erase, import: the data comes back identical', async ({ page }) =>
   expect(exported.format).toBe('private-aisle-export');
   expect(exported.tables.ratings).toHaveLength(2);
 
-  await page.getByRole('button', { name: 'Erase all my data' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Erase everything' }).click();
-  await expect(page.getByText('All your data was erased.')).toBeVisible();
+  await eraseEverything(page);
   await expect(count(page, 'ratings')).toHaveText('0');
   expect(await page.evaluate(() => localStorage.length)).toBe(0);
 

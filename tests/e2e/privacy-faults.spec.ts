@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import {
   attract,
+  eraseEverything,
   helpAsker,
   openApp,
   rateWithKeyboard,
@@ -184,9 +185,7 @@ test.describe('an operation cut short by a closed page leaves no clear row', () 
       dialog.getByRole('button', { name: 'Export', exact: true }).click(),
     ]);
     const encrypted = readFileSync((await file.path())!);
-    await page.getByRole('button', { name: 'Erase all my data' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Erase everything' }).click();
-    await expect(page.getByText('All your data was erased.')).toBeVisible();
+    await eraseEverything(page);
     let current = page;
     for (const ms of [30, 300, 1200]) {
       const [chooser] = await Promise.all([

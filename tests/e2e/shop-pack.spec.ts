@@ -1,7 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { helpAsker, openApp, rawRows, setLanguage, waitForServiceWorker } from './app';
+import {
+  eraseEverything,
+  helpAsker,
+  openApp,
+  rawRows,
+  setLanguage,
+  waitForServiceWorker,
+} from './app';
 import { PreviewServer } from './preview-server';
 import { OUT_DIR, port } from './slot';
 import { zipOf } from '../unit/helpers/pack-files';
@@ -102,9 +109,7 @@ test.describe('a shop built from its shop pack', () => {
 
     // Erase all my data deletes the database: the shop stores its catalog again by itself.
     await page.goto('/#/my-data');
-    await page.getByRole('button', { name: 'Erase all my data' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Erase everything' }).click();
-    await expect(page.getByText('All your data was erased.')).toBeVisible();
+    await eraseEverything(page);
     await expect.poll(async () => (await rawRows(page, 'products')).length).toBe(7);
     await page.goto('/#/shop');
     await expect(grid.getByRole('listitem')).toHaveCount(7);

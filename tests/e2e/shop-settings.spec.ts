@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { helpAsker, openApp, rawRows, setLanguage, waitForServiceWorker } from './app';
+import {
+  eraseEverything,
+  helpAsker,
+  openApp,
+  rawRows,
+  setLanguage,
+  waitForServiceWorker,
+} from './app';
 import { zipOf } from '../unit/helpers/pack-files';
 
 // Staff make a device their shop at run time (My data → Shop settings, behind the staff PIN): the
@@ -94,9 +101,7 @@ test('staff load a shop pack on the device: it is the shop from then on, offline
 
   // A shopper erasing their data does not change the shop: its catalog is stored again.
   await page.goto('/#/my-data');
-  await page.getByRole('button', { name: 'Erase all my data' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Erase everything' }).click();
-  await expect(page.getByText('All your data was erased.')).toBeVisible();
+  await eraseEverything(page);
   await expect.poll(async () => (await rawRows(page, 'products')).length).toBe(7);
   await openApp(page, '#/my-data');
   await expect(page.getByRole('banner')).toContainText('Northway Outfitters');

@@ -2,14 +2,17 @@
  * `npm run eval:assistant -- --data <folder> [--shots K] [--json out.json]`
  *   <folder> holds train.csv and test.csv (text,category: the Banking77 layout).
  * `npm run eval:assistant -- --afqmc ../shared/data/zh-afqmc/dev.json [--json out.json]`
- * `npm run eval:assistant -- --faq [--json out.json]` (the project's own FAQ, held-out questions)
+ * `npm run eval:assistant -- --faq [--typos] [--json out.json]` (the project's own FAQ, held-out
+ *   questions; --typos adds the English ones with one or two keyboard slips each: typo_accuracy;
+ *   --multi adds 40 messages a language made of two or three of them: multi)
  * `npm run eval:assistant -- --faq-val --signals out.json` (a validation split of its training)
  *
  * Runs the app's own tokeniser, trainer and ranker (src/lib/assistant) in headless Chromium
  * (Debian's, the e2e flags) on a tests-only page served with the app's CSP, and prints a table.
  * Options: --epochs N, --copies N (augmentation), --seeds a,b,c (for --shots; default 1,2,3),
  * --val F (with --data: score a stratified share F of train.csv, trained on the rest; for
- * choosing settings without touching test.csv), --val-seed N (which share; default 5),
+ * choosing settings without touching test.csv), --split dev (with --data: score dev.csv instead
+ * of test.csv, where the data set has one), --val-seed N (which share; default 5),
  * --signals out.json (each signal's class scores per question: for a validation split only).
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -21,6 +24,8 @@ import { build, preview, type PreviewServer } from 'vite';
 import { CSP_HEADER } from '../../src/lib/privacy/csp';
 import { wordVectors } from '../../src/build/word-vectors';
 import { seededRandom } from '../../src/lib/random/seeded';
+import { withTypos } from '../../src/lib/assistant/shared/typos';
+import { composeMulti, scoreMulti } from './assistant-multi';
 import { CHROMIUM_ARGS, findSystemChromium } from '../e2e/chromium.mjs';
 import type { EvalRunRequest, EvalRunResult } from './assistant-browser';
 
@@ -222,7 +227,10 @@ async function main() {
       const val = arg('val') ? Number(arg('val')) : 0;
       const { train, test } = val
         ? carveValidation(readCsv(join(data, 'train.csv')), val, Number(arg('val-seed') ?? 5))
-        : { train: readCsv(join(data, 'train.csv')), test: readCsv(join(data, 'test.csv')) };
+        : {
+            train: readCsv(join(data, 'train.csv')),
+            test: readCsv(join(data, `${arg('split') ?? 'test'}.csv`)),
+          };
       const gold = test.map((r) => r.intent);
       const shots = arg('shots') ? Number(arg('shots')) : 0;
       const seeds = shots ? (arg('seeds') ?? '1,2,3').split(',').map(Number) : [0];
@@ -368,14 +376,52 @@ async function main() {
         readFileSync(resolve(root, 'tests/eval/data/out-of-scope-heldout.json'), 'utf8'),
       ) as Record<'en' | 'zh-CN', string[]>;
       const offTexts = [...offTopic.en, ...offTopic['zh-CN']];
+      // --typos: the English held-out questions again, each with one or two keyboard slips.
+      const rnd = seededRandom(7);
+      const typoed = process.argv.includes('--typos')
+        ? held
+            .filter((r) => r.lang === 'en')
+            .map((r) => ({ ...r, text: withTypos(r.text, 1 + Math.floor(rnd() * 2), rnd) }))
+        : [];
+      // --multi: messages of two or three held-out questions on different topics.
+      const multi = process.argv.includes('--multi') ? composeMulti(held, 40, 3) : [];
       const result = await runner.run({
         train: train.map(({ text, intent, lang }) => ({ text, intent, lang })),
-        test: [...held.map((r) => r.text), ...offTexts],
+        test: [
+          ...held.map((r) => r.text),
+          ...offTexts,
+          ...typoed.map((r) => r.text),
+          ...multi.flatMap((q) => [q.text, ...q.parts]),
+        ],
         options: trainOptions(),
         ...extra(),
       });
+      const multiPredicted = result.predicted.splice(held.length + offTexts.length + typoed.length);
+      const multiVerdicts = result.verdicts.splice(held.length + offTexts.length + typoed.length);
+      const typoPredicted = result.predicted.splice(held.length + offTexts.length);
+      const typoVerdicts = result.verdicts.splice(held.length + offTexts.length);
+      if (multi.length) {
+        const m = scoreMulti(multi, multiPredicted, multiVerdicts);
+        Object.assign(report, { multi: m });
+        console.log(
+          `| multi-part (${m.n_questions} messages) | ${m.n_parts} parts | answered right ${pct(m.parts_right)} | answered or asked back ${pct(m.parts_handled)} | wrong answers ${m.wrong_answers} |`,
+        );
+      }
       const offVerdicts = result.verdicts.splice(held.length);
       result.predicted.splice(held.length);
+      if (typoed.length) {
+        const gold = typoed.map((r) => r.intent);
+        const typoAccuracy = accuracy(gold, typoPredicted);
+        const answered = typoVerdicts.filter((v) => v === 'answer').length / typoed.length;
+        Object.assign(report, {
+          typo_accuracy: typoAccuracy,
+          typo_answered: answered,
+          n_typo: typoed.length,
+        });
+        console.log(
+          `| FAQ en with typos | ${typoed.length} | top-1 ${pct(typoAccuracy)} | answered ${pct(answered)} |`,
+        );
+      }
       const declined =
         offVerdicts.filter((v) => v === 'out-of-scope').length / Math.max(1, offTexts.length);
       const falselyDeclined =

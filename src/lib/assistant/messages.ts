@@ -2,6 +2,7 @@
 import type { Category } from '../catalog/types';
 import type { OrderStage } from '../cart/shared/orders';
 import type { FaqImportCode } from './shared/knowledge';
+import type { Fact } from './shared/facts';
 
 import { shopSettings } from '../shell/catalog';
 import { fillTemplate } from '../shop/shared/templates';
@@ -17,6 +18,19 @@ const CONTACT_ZH = fillTemplate(
   shopSettings,
   'zh-CN',
 );
+
+/** “a” and “b” / “a”和“b”: the parts of a question, quoted as the shopper wrote them. */
+const quoted = (parts: string[], locale: 'en' | 'zh-CN') =>
+  new Intl.ListFormat(locale, { type: 'conjunction' }).format(parts.map((p) => `“${p}”`));
+
+/** A yes or no from the shop's values, then what there is (src/lib/assistant/shared/facts.ts). */
+const factText =
+  (texts: Record<Fact['intent'], { yes: string; no: string }>, locale: 'en' | 'zh-CN') =>
+  (f: Fact) =>
+    fillTemplate(texts[f.intent][f.yes ? 'yes' : 'no'], shopSettings, locale, {
+      subject: f.subject,
+      address: f.address ?? '',
+    });
 
 export const assistantEn = {
   title: 'Help',
@@ -43,7 +57,29 @@ export const assistantEn = {
   crashed: 'The assistant stopped unexpectedly. Ask your question again to restart it.',
   thinking: 'Thinking…',
   didYouMean: 'I’m not sure I understood. Did you mean one of these?',
+  /** Parts of a message with several questions that were not understood well enough. */
+  askBack: (parts: string[]) =>
+    `I’m not sure what you meant by ${quoted(parts, 'en')}. Did you mean one of these?`,
+  notShop: (parts: string[]) =>
+    `I can’t help with ${quoted(parts, 'en')}: I only know about this shop.`,
   outOfScope: `Sorry, I can’t help with that: I only know about this shop. ${CONTACT_EN}`,
+  fact: factText(
+    {
+      'shipping-regions': {
+        yes: 'Yes, we deliver to {subject}. We deliver to {deliveryRegions}; international orders take {internationalDeliveryDays} working days.',
+        no: 'No, we don’t deliver to {subject}, sorry. We deliver to {deliveryRegions}.',
+      },
+      'payment-methods': {
+        yes: 'Yes, you can pay with {subject}. We accept {paymentMethods}.',
+        no: 'No, we don’t accept {subject}, sorry. We accept {paymentMethods}.',
+      },
+      'store-locations': {
+        yes: 'Yes, we have a store in {subject}: {address}. It opens {storeHoursWeekdays} on weekdays and {storeHoursWeekends} at weekends.',
+        no: 'No, we don’t have a store in {subject}, sorry. We have stores in {storeList}.',
+      },
+    },
+    'en',
+  ),
   contact: 'Contact the shop',
   orders: {
     none: 'You have not placed an order on this device yet.',
@@ -174,7 +210,27 @@ export const assistantZhCN: typeof assistantEn = {
   crashed: '助手意外停止了。请再问一次，它会重新启动。',
   thinking: '正在思考…',
   didYouMean: '我不太确定您的意思。您是想问以下哪一个？',
+  askBack: (parts: string[]) =>
+    `关于${quoted(parts, 'zh-CN')}，我不太确定您的意思。您是想问这些吗？`,
+  notShop: (parts: string[]) => `关于${quoted(parts, 'zh-CN')}，我帮不上忙：我只了解本店的事情。`,
   outOfScope: `抱歉，这个问题我帮不上忙：我只了解本店的事情。${CONTACT_ZH}`,
+  fact: factText(
+    {
+      'shipping-regions': {
+        yes: '可以，我们配送至{subject}。我们的配送范围是{deliveryRegions}；境外订单 {internationalDeliveryDays} 个工作日送达。',
+        no: '抱歉，我们暂不配送至{subject}。我们的配送范围是{deliveryRegions}。',
+      },
+      'payment-methods': {
+        yes: '可以，支持{subject}。我们支持{paymentMethods}。',
+        no: '抱歉，暂不支持{subject}。我们支持{paymentMethods}。',
+      },
+      'store-locations': {
+        yes: '有的，我们在{subject}有门店：{address}。营业时间：工作日 {storeHoursWeekdays}，周末 {storeHoursWeekends}。',
+        no: '抱歉，我们在{subject}暂时没有门店。我们在{storeList}设有门店。',
+      },
+    },
+    'zh-CN',
+  ),
   contact: '联系我们',
   orders: {
     none: '你还没有在这台设备上下过单。',

@@ -34,6 +34,8 @@ import {
 } from '../shared/knowledge';
 import { catalog, packFaq, shopSettings } from '../../shell/catalog';
 import { formatMoney } from '../../shop/shared/money';
+import { factAnswer, factRanking, type Fact } from '../shared/facts';
+import { planParts, splitQuestion, type RankedPart } from '../shared/multi';
 import {
   CANCEL_PREFIX,
   KEEP_ORDERS,
@@ -46,7 +48,7 @@ import {
   messagesFor,
   type ShopperData,
 } from './actions';
-import type { AssistantEngine, SnapshotStore, TrainedEngine } from './engine';
+import type { AnswerRanking, AssistantEngine, SnapshotStore, TrainedEngine } from './engine';
 
 /**
  * The app's own knowledge: the built-in FAQ with the shop pack's merged in, its answers written
@@ -257,9 +259,20 @@ export class ChatStore {
       const lang = languageOf(question, this.#source.locale);
       const m = messagesFor(lang);
       await this.#say({ role: 'shopper', text: question });
+      const parts = splitQuestion(question);
+      // "Do you ship to Canada?": a yes or no from the shop's values, no model needed.
+      const fact = parts.length === 1 && factAnswer(question, lang, shopSettings);
+      if (fact) return void (await this.#say({ text: m.fact(fact), intent: fact.intent }));
       await this.prepare();
-      const ranking =
-        this.#phase === 'ready' && this.#engine ? await this.#rank(this.#engine, question) : null;
+      const engine = this.#phase === 'ready' ? this.#engine : null;
+      const ranking = engine ? await this.#rank(engine, question) : null;
+      if (
+        ranking &&
+        engine &&
+        parts.length > 1 &&
+        (await this.#answerParts(engine, ranking, parts, lang))
+      )
+        return;
       if (!ranking) {
         await this.#say({ text: this.#phase === 'crashed' ? m.crashed : m.failed });
       } else if (ranking.verdict === 'answer' && ranking.best[0]) {
@@ -279,6 +292,47 @@ export class ChatStore {
     } finally {
       this.#busy = false;
     }
+  }
+
+  /**
+   * A message with several questions: each confident one answered in turn (a yes or no from the
+   * shop's values where it is one), the others asked back in one turn. False: answer it whole.
+   */
+  async #answerParts(
+    engine: Engine,
+    whole: AnswerRanking,
+    texts: string[],
+    lang: Lang,
+  ): Promise<boolean> {
+    const parts: (RankedPart & { fact?: Fact })[] = [];
+    for (const text of texts) {
+      const fact = factAnswer(text, lang, shopSettings);
+      const ranking = fact ? factRanking(fact) : await this.#rank(engine, text);
+      if (!ranking) return false;
+      parts.push(fact ? { text, ranking, fact } : { text, ranking });
+    }
+    const plan = planParts(whole, parts);
+    if (!plan) return false;
+    const m = messagesFor(lang);
+    for (const { text, ranking, fact } of plan.answers) {
+      if (fact) await this.#say({ text: m.fact(fact), intent: fact.intent });
+      else await this.#answer(ranking.best[0]!.intent, text, lang, false);
+    }
+    const unclear = plan.askBack.filter((p) => p.ranking.verdict === 'clarify');
+    if (unclear.length) {
+      const replies = unclear[0]!.ranking.best
+        .slice(0, 3)
+        .map((r) => this.#entryOf(r.intent))
+        .filter((e): e is KnowledgeEntry => !!e)
+        .map((e) => ({ label: titleOf(e, lang), intent: e.intent }));
+      await this.#say({ text: m.askBack(unclear.map((p) => p.text)) }, replies);
+    }
+    const offTopic = plan.askBack.filter((p) => p.ranking.verdict !== 'clarify');
+    if (offTopic.length)
+      await this.#say({ text: m.notShop(offTopic.map((p) => p.text)) }, [
+        { label: m.contact, intent: 'contact' },
+      ]);
+    return true;
   }
 
   /** A quick reply, clicked: the shopper "says" its label and gets that answer, no guessing. */
@@ -342,7 +396,8 @@ export class ChatStore {
     }
   }
 
-  async #answer(intent: string, question: string, lang: Lang): Promise<void> {
+  /** `go`: follow a direct request ("recommend me sunglasses") to its view; not mid-list. */
+  async #answer(intent: string, question: string, lang: Lang, go = true): Promise<void> {
     const entry = this.#entryOf(intent);
     const m = messagesFor(lang);
     if (!entry) return this.#say({ text: m.outOfScope });
@@ -362,7 +417,7 @@ export class ChatStore {
     await this.#say({ text, intent });
     // "Recommend me sunglasses", "can I try these on": a direct request, so go there now.
     const link = this.#linkFor(entry, question, lang);
-    if (link && (action?.type === 'recommend' || (action?.type === 'open' && action.auto)))
+    if (go && link && (action?.type === 'recommend' || (action?.type === 'open' && action.auto)))
       this.#options.navigate(link.href);
   }
 

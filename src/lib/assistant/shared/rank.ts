@@ -19,7 +19,7 @@ import {
   type LinearWeights,
   type Vocabulary,
 } from './model';
-import { hashedCounts } from './text';
+import { foldWord, hashString, hashedCounts, stem } from './text';
 
 export interface Ranked {
   intent: string;
@@ -77,6 +77,12 @@ export function coverage(vocab: Vocabulary, text: string): number {
     if (vocab.rows.has(b)) known += c;
   }
   return all ? known / all : 0;
+}
+
+/** Whether the model learned a word (its word feature was seen in training). */
+export function learnedWord(vocab: Vocabulary, word: string): boolean {
+  const mask = (1 << (vocab.bits - 2)) - 1; // the word block is block 0 (text.ts blockOf)
+  return vocab.rows.has(hashString('w' + stem(foldWord(word))) & mask);
 }
 
 /** Blended class probabilities for a question. */

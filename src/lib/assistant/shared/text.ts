@@ -158,11 +158,17 @@ export function featureStrings(text: string): string[] {
         for (let j = 0; j + n <= padded.length; j++) out.push('c' + padded.slice(j, j + n));
     }
   }
-  // Han characters: 1–3-grams over each run, whatever the segmenter did.
-  for (const m of norm.matchAll(/\p{Script=Han}+/gu)) {
-    const chars = [...m[0]];
+  // Chinese: character 1–3-grams over the whole question, whatever the segmenter did, with its
+  // ends marked (a question that starts with 打开 or ends with 吗 says so) and the letters, digits
+  // and punctuation between the Han runs kept ("qq浏览器"). On SMP2017's dev split this scored
+  // about a point over n-grams of each Han run alone (README, "Chinese").
+  if (HAN.test(norm)) {
+    const chars = [' ', ...norm.replace(/\s+/g, ''), ' '];
     for (let n = 1; n <= 3; n++)
-      for (let j = 0; j + n <= chars.length; j++) out.push('h' + chars.slice(j, j + n).join(''));
+      for (let j = 0; j + n <= chars.length; j++) {
+        const gram = chars.slice(j, j + n).join('');
+        if (gram !== ' ') out.push('h' + gram);
+      }
   }
   return out;
 }

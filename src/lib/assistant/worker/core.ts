@@ -10,7 +10,8 @@ import { featureRows } from '../shared/model';
 import { OUT_OF_SCOPE } from '../shared/rank';
 import { normalise } from '../shared/text';
 import type { WordVectors } from '../shared/word-vectors';
-import { rankText, type AnswerRanking, type RankableModel } from '../shared/rank';
+import { learnedWord, rankText, type AnswerRanking, type RankableModel } from '../shared/rank';
+import { correctSpelling } from '../shared/spelling';
 import type { ShippedModel } from './prebuilt-file';
 import { buildIndex, trainModel, type TrainOptions } from './trainer';
 
@@ -23,10 +24,11 @@ export interface Example {
  * Bumped whenever training changes what the weights mean or how good they are (2: batch sized
  * for enough steps per epoch; 3: stemmed words, features hashed and normalised by block; 4: the
  * mean English word vector as a fourth block, intent names as examples; 5: the vector block
- * weighted by the square of the share of a mixed question's words that are English), so an older snapshot is
- * rejected and the model retrained.
+ * weighted by the square of the share of a mixed question's words that are English; 6: a
+ * Chinese question's character n-grams over the whole of it, ends marked), so an older snapshot
+ * is rejected and the model retrained.
  */
-export const MODEL_VERSION = 5;
+export const MODEL_VERSION = 6;
 
 export interface SnapshotMeta {
   /** MODEL_VERSION at training time (absent before version 2). */
@@ -179,7 +181,9 @@ export class AssistantCore {
 
   rank(text: string): AnswerRanking {
     if (!this.model) throw new Error('The assistant is not trained yet');
-    return rankText(this.model, text);
+    const { vocab } = this.model;
+    const corrected = correctSpelling(text, vocab.vectors, (w) => learnedWord(vocab, w));
+    return rankText(this.model, corrected);
   }
 
   dispose() {

@@ -1,0 +1,79 @@
+/**
+ * Several questions in one message ("How long does delivery take? And can I return sale items?",
+ * "运费多少，还有怎么退货"): cut into its questions, each ranked on its own; the confident ones are
+ * answered in the order asked, the rest asked back. A message that is one question, or whose
+ * parts agree on one topic, is answered as a whole, as before.
+ * Pure: the chat (client/chat.svelte.ts) and the eval harness (--multi) use the same rules.
+ */
+import type { AnswerRanking } from './rank';
+
+const HAN = /\p{Script=Han}/u;
+
+/** Small talk beside a real question ("hi, …", "…, thanks") needs no answer of its own. */
+const SMALL_TALK = new Set(['greeting', 'thanks', 'goodbye']);
+
+// English: sentence ends, then a joining word or a comma before a new question's first word.
+const SENTENCES_EN = /(?<=[?!.])\s+|\s*[;\n]+\s*/;
+const STARTS_EN =
+  "(?:how|what|what's|when|where|which|who|why|can|could|do|does|did|is|are|will|would|should|may|i|i'm|i'd|i've|my|you|your)\\b";
+const JOIN_EN = new RegExp(
+  `\\s*,?\\s+(?:and also|and|also|plus|but)\\s+(?=${STARTS_EN})|\\s*,\\s+(?=${STARTS_EN})`,
+  'i',
+);
+const LEAD_EN = /^(?:and|also|plus|but|so)\b[\s,]*/i;
+
+// Chinese: sentence ends, joining words, or a comma before a question word.
+const SENTENCES_ZH = /[？?！!。；;\n]+/;
+const JOIN_ZH =
+  /[，,、]?(?:还有就是|还有|另外|以及|顺便问一下|顺便问下|顺便|再问一下|还想问一下|还想问|并且|同时)[，,]?|[，,](?=(?:请问|怎么|如何|能不能|能否|可以|可不可以|是否|多久|多少|什么|哪|有没有|支持|支不支持|我想|我要))/;
+
+/** The questions in a message, in order; one item when it is one question. */
+export function splitQuestion(text: string): string[] {
+  const zh = HAN.test(text);
+  const parts = text
+    .split(zh ? SENTENCES_ZH : SENTENCES_EN)
+    .flatMap((s) => s.split(zh ? JOIN_ZH : JOIN_EN))
+    .map((s) => s.replace(LEAD_EN, '').trim())
+    .filter((s) => (zh ? [...s].filter((c) => HAN.test(c)).length >= 2 : /\p{L}{2}/u.test(s)));
+  return parts.length ? parts : [text.trim()];
+}
+
+export interface RankedPart {
+  text: string;
+  ranking: AnswerRanking;
+}
+
+export interface PartsPlan<P extends RankedPart = RankedPart> {
+  /** Confident parts, one a topic, in the order asked (small talk left out). */
+  answers: P[];
+  /** Parts not understood well enough to answer: asked back. */
+  askBack: P[];
+}
+
+const topicOf = (p: RankedPart) =>
+  p.ranking.verdict === 'answer' ? p.ranking.best[0]?.intent : undefined;
+
+/**
+ * How to answer a message cut into `parts`: null to answer it as a whole (one part; one topic
+ * that every part and the whole message agree on; nothing understood), else each confident part
+ * once and the rest asked back.
+ */
+export function planParts<P extends RankedPart>(
+  whole: AnswerRanking,
+  parts: readonly P[],
+): PartsPlan<P> | null {
+  if (parts.length < 2) return null;
+  const topics = new Set(parts.map(topicOf).filter((t) => t && !SMALL_TALK.has(t)));
+  const unclear = parts.some((p) => !topicOf(p));
+  if (topics.size === 0 || (topics.size === 1 && whole.verdict === 'answer' && !unclear))
+    return null;
+  const seen = new Set<string>();
+  const answers = parts.filter((p) => {
+    const t = topicOf(p);
+    if (!t || SMALL_TALK.has(t) || seen.has(t)) return false;
+    seen.add(t);
+    return true;
+  });
+  const askBack = parts.filter((p) => !topicOf(p));
+  return { answers, askBack };
+}
