@@ -31,8 +31,12 @@ describe('places', () => {
   });
 
   it('finds cities as their country, the longest name first, whole words only', () => {
-    expect(placesIn('do you ship to shanghai')).toEqual([{ region: 'CN', name: 'shanghai' }]);
-    expect(placesIn('能寄到中国香港吗', 'zh-CN')).toEqual([{ region: 'HK', name: '中国香港' }]);
+    expect(placesIn('do you ship to shanghai')).toEqual([
+      { region: 'CN', name: 'shanghai', city: true },
+    ]);
+    expect(placesIn('能寄到中国香港吗', 'zh-CN')).toEqual([
+      { region: 'HK', name: '中国香港', city: false },
+    ]);
     expect(placesIn('can you send it to us')).toEqual([]);
     expect(placesIn('I love Canadians')).toEqual([]);
   });
@@ -55,6 +59,8 @@ describe('honest yes and no from the shop values', () => {
     ['上海能送货吗', 'zh-CN', 'shipping-regions', true, '上海'],
     ['成都有门店吗', 'zh-CN', 'store-locations', false, '成都'],
     ['北京有没有实体店', 'zh-CN', 'store-locations', true, '北京'],
+    ['Do you have any stores in China?', 'en', 'store-locations', true, 'China'],
+    ['do you have a shop in Japan', 'en', 'store-locations', false, 'Japan'],
   ];
   it.each(cases)('%s', (q, lang, intent, yes, subject) => {
     expect(factAnswer(q, lang, demo)).toMatchObject({ intent, yes, subject });
@@ -82,6 +88,22 @@ describe('honest yes and no from the shop values', () => {
       yes: true,
       address: '1 King St',
     });
+  });
+
+  it('says yes to everywhere for a shop that ships worldwide, and leaves regions it cannot read to the FAQ', () => {
+    const withRegions = (en: string, zh: string): ShopSettings => ({
+      ...demo,
+      policies: { ...demo.policies, deliveryRegions: { en, 'zh-CN': zh } },
+    });
+    expect(
+      factAnswer('do you ship to Peru?', 'en', withRegions('worldwide', '全球')),
+    ).toMatchObject({
+      yes: true,
+      subject: 'Peru',
+    });
+    expect(
+      factAnswer('do you ship to France?', 'en', withRegions('the EU', '欧盟')),
+    ).toBeUndefined();
   });
 
   it('says yes or no first, then what there is, in the question’s language', () => {

@@ -99,6 +99,12 @@ describe('the chat', () => {
     'recommend me sunglasses': answer('recommend'),
     'can i try these on': answer('try-on'),
     'is there wifi': answer('guest-wifi'),
+    'how long is delivery? And can i return it': answer('return-policy'),
+    'how long is delivery?': answer('shipping-time'),
+    'can i return it': answer('return-policy'),
+    'how long is delivery? And refund': answer('shipping-time'),
+    'Hi! Do you ship to Canada?': answer('shipping-regions'),
+    'Hi!': answer('greeting'),
   });
 
   it('trains once on the built-in examples, reporting progress, then reuses the engine', async () => {
@@ -154,6 +160,34 @@ describe('the chat', () => {
     await ask('what is the weather');
     expect(last().text).toMatch(/^Sorry, I can’t help with that.*400-000-1234/);
     expect(last().replies).toEqual([{ label: 'Contact the shop', intent: 'contact' }]);
+  });
+
+  it('answers each question of a message in turn, asks back the unclear one, and says yes or no to a fact', async () => {
+    const texts = async (question: string, replies: number) => {
+      const before = chat.turns.length;
+      await chat.ask(question);
+      await until(() => chat.turns.length >= before + 1 + replies);
+      return chat.turns.slice(before + 1).map((t) => t.text);
+    };
+    const [first, second] = await texts('how long is delivery? And can i return it', 2);
+    expect(first).toMatch(/^Standard delivery takes 3-5 working days/);
+    expect(second).toMatch(/within 30 days of delivery/);
+
+    const [answered, asked] = await texts('how long is delivery? And refund', 2);
+    expect(answered).toMatch(/^Standard delivery takes/);
+    expect(asked).toBe('I’m not sure what you meant by “refund”. Did you mean one of these?');
+    expect(chat.replies.map((r) => r.intent)).toEqual([
+      'refund-time',
+      'refund-method',
+      'price-match',
+    ]);
+
+    // Small talk beside a fact: the fact's yes or no, once.
+    expect(await texts('Hi! Do you ship to Canada?', 1)).toEqual([
+      expect.stringMatching(
+        /^No, we don’t deliver to Canada, sorry\. We deliver to all of mainland China/,
+      ),
+    ]);
   });
 
   it('looks up the orders of the active profile, none made up, with a link to them', async () => {

@@ -312,8 +312,13 @@ export class ChatStore {
       parts.push(fact ? { text, ranking, fact } : { text, ranking });
     }
     const plan = planParts(whole, parts);
-    if (!plan) return false;
     const m = messagesFor(lang);
+    if (!plan) {
+      // One topic ("Hi! Do you ship to Canada?"): where it is a fact, its yes or no.
+      const fact = parts.find((p) => p.fact)?.fact;
+      if (fact) await this.#say({ text: m.fact(fact), intent: fact.intent });
+      return !!fact;
+    }
     for (const { text, ranking, fact } of plan.answers) {
       if (fact) await this.#say({ text: m.fact(fact), intent: fact.intent });
       else await this.#answer(ranking.best[0]!.intent, text, lang, false);

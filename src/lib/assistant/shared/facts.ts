@@ -38,6 +38,8 @@ const YES_NO_EN =
 const YES_NO_ZH =
   /[吗嘛么][？?。!！\s]*$|能不能|可不可以|可以不|有没有|是否|支不支持|行不行|送不送|发不发/;
 
+const WORLDWIDE =
+  /\b(?:worldwide|world-wide|everywhere|all countries|anywhere)\b|全球|全世界|世界各地/i;
 const SHIP_EN = /\b(?:ship|ships|shipping|deliver|delivers|delivery|send|post|mail)\b/i;
 const SHIP_ZH = /发货|发到|寄到|寄往|邮寄|快递|配送|送到|送货|运到|包邮/;
 const STORE_EN = /\b(?:stores?|shops?|branch(?:es)?|outlets?|boutiques?|locations?)\b/i;
@@ -176,17 +178,29 @@ export function factAnswer(question: string, lang: Lang, settings: ShopSettings)
         address: store.address[lang],
       };
     const place = placesIn(text, lang)[0];
-    return place && { intent: 'store-locations', yes: false, subject: nameOf(place.name, lang) };
+    if (!place) return undefined;
+    const subject = nameOf(place.name, lang);
+    // "A store in China?": yes, where a store's city is in that country.
+    const inCountry = place.city
+      ? []
+      : settings.stores.list.filter((s) =>
+          placesIn(`${s.city.en} ${s.city['zh-CN']}`).some((p) => p.region === place.region),
+        );
+    if (!inCountry.length) return { intent: 'store-locations', yes: false, subject };
+    const cities = new Intl.ListFormat(lang).format(inCountry.map((s) => s.city[lang]));
+    return { intent: 'store-locations', yes: true, subject, address: cities };
   }
   if (is(SHIP_EN, SHIP_ZH)) {
     const place = placesIn(text, lang)[0];
     if (!place) return undefined;
     const { en, 'zh-CN': zh } = settings.policies.deliveryRegions;
-    return {
-      intent: 'shipping-regions',
-      yes: regionsIn(en, zh).has(place.region),
-      subject: nameOf(place.name, lang),
-    };
+    const subject = nameOf(place.name, lang);
+    if (WORLDWIDE.test(`${en} ${zh}`)) return { intent: 'shipping-regions', yes: true, subject };
+    // Regions written in words we cannot read ("the EU"): a "no" could be wrong, so the FAQ's
+    // answer (which names them) speaks instead.
+    const regions = regionsIn(en, zh);
+    if (!regions.size) return undefined;
+    return { intent: 'shipping-regions', yes: regions.has(place.region), subject };
   }
   return undefined;
 }

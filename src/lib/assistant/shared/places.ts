@@ -12,6 +12,8 @@ export interface Place {
   region: string;
   /** The name found, as the shopper wrote it (lower case for English). */
   name: string;
+  /** A city or province ("shanghai", "四川"), not a whole country or region. */
+  city: boolean;
 }
 
 /** Codes that are not places one ships to (CLDR's groupings and pseudo-regions). */
@@ -107,6 +109,8 @@ const CHINA: readonly (readonly [string, string])[] = [
   ['inner mongolia', '内蒙古'],
 ];
 
+const CITIES = new Set(CHINA.flat());
+
 interface Gazetteer {
   /** Name → region, longest names first so "hong kong" wins over "kong" and 香港 over 中国. */
   en: [string, string][];
@@ -167,7 +171,7 @@ export function placesIn(text: string, lang?: Lang): Place[] {
       const m = wordRe(name).exec(lower);
       if (m && free(m.index, name.length)) {
         taken.push([m.index, m.index + name.length]);
-        found.push({ region, name });
+        found.push({ region, name, city: CITIES.has(name) });
       }
     }
   if (lang !== 'en')
@@ -175,7 +179,7 @@ export function placesIn(text: string, lang?: Lang): Place[] {
       const at = text.indexOf(name);
       if (at >= 0 && free(at, name.length)) {
         taken.push([at, at + name.length]);
-        found.push({ region, name });
+        found.push({ region, name, city: CITIES.has(name) });
       }
     }
   return found;
