@@ -43,7 +43,7 @@ const WORLDWIDE =
 const SHIP_EN = /\b(?:ship|ships|shipping|deliver|delivers|delivery|send|post|mail)\b/i;
 const SHIP_ZH = /发货|发到|寄到|寄往|邮寄|快递|配送|送到|送货|运到|包邮/;
 const STORE_EN = /\b(?:stores?|shops?|branch(?:es)?|outlets?|boutiques?|locations?)\b/i;
-const STORE_ZH = /门店|实体店|店铺|分店|线下店|专卖店|店/;
+const STORE_ZH = /店/; // 门店, 实体店, 分店, 专卖店 …
 const PAY_EN = /\b(?:pay|paying|payment|payments|accept|accepts|take|takes|use)\b/i;
 const PAY_ZH = /付款|支付|付钱|结账|买单|付/;
 
