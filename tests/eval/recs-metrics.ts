@@ -169,15 +169,29 @@ export interface HeldOut {
  * Leave-one-out by time: each user's latest row (by timestamp; among equal timestamps, or
  * with no timestamps at all, the last in row order) is held out. Users with fewer than two
  * rows keep everything in train, since they would have nothing left to learn from.
+ *
+ * Data without timestamps has no "latest" row, and its row order may carry meaning (ML-1M's
+ * rows are sorted by item within each user, so the last row is the user's newest-indexed
+ * movie): given `randomSeed`, such data holds out one uniformly drawn row per user instead
+ * (seeded, so it repeats). Data with timestamps ignores the seed.
  */
-export function leaveLastOut(data: RatingData): { train: RatingData; test: HeldOut[] } {
+export function leaveLastOut(
+  data: RatingData,
+  randomSeed?: number,
+): { train: RatingData; test: HeldOut[] } {
   const latest = new Int32Array(data.numUsers).fill(-1);
   const count = new Uint32Array(data.numUsers);
   const ts = data.timestamps;
+  const random = !ts && randomSeed !== undefined ? seededRandom(randomSeed) : null;
   for (let r = 0; r < data.n; r++) {
     const u = data.users[r]!;
     count[u]!++;
     const prev = latest[u]!;
+    if (random) {
+      // Reservoir sampling: row r replaces the pick with chance 1/(rows of u so far).
+      if (random() * count[u]! < 1) latest[u] = r;
+      continue;
+    }
     // >= so that ties go to the later row; NaN timestamps never beat a known one.
     if (prev < 0 || !ts || ts[r]! >= ts[prev]! || Number.isNaN(ts[prev]!)) latest[u] = r;
   }

@@ -1,35 +1,38 @@
 /**
  * Recommender evaluation harness: the app's own model and trainer code against baselines
- * on a MovieLens folder in either layout (u.data + u.item, or ratings.csv + movies.csv).
+ * on a MovieLens folder in any of its layouts (u.data + u.item, ratings.csv + movies.csv, or
+ * the reconstructed ML-1M's parts; see movielens-folder.ts).
  *
  *   npm run eval:recs -- --data ../shared/data/ml-100k [--engine js|js-chromium|tfjs-wasm|tfjs-webgpu|tfjs-webgl|tfjs-cpu] [--json out.json]
  *                        [--folds 5] [--seed 42]
  *
  * Rating prediction: RMSE/MAE per split on ML-100K's canonical u1..u5 splits where present,
- * else a seeded random k-fold split. Top-N: leave-last-out per user, HR@10/NDCG@10 against
- * 99 sampled unrated items (NCF protocol) and HR@10/NDCG@10/Recall@20 against all unrated items.
+ * on one seeded random 90/10 split for ML-1M (as GLocal-K and Sparse FC report it), else a
+ * seeded random k-fold split. Top-N: leave-last-out per user (without timestamps, as in ML-1M:
+ * one seeded random row per user), HR@10/NDCG@10 against 99 sampled unrated items (NCF
+ * protocol) and HR@10/NDCG@10/Recall@20 against all unrated items.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { popularityScorer, trainBiases, trainGlobalMean, trainItemKnn } from './recs-baselines';
 import {
   emptyMaps,
   indexRatings,
   randomFolds,
+  randomSplit,
   type RatingRow,
 } from '../../src/lib/recommender/shared/dataset';
 import { trainHybrid } from '../../src/lib/recommender/shared/js-engine';
 import type { EngineId } from '../../src/lib/recommender/shared/engines';
-import {
-  foldInUser,
-  predict,
-  rankItems,
-  type HybridModel,
-} from '../../src/lib/recommender/shared/model';
+import { foldInUser, predict, type HybridModel } from '../../src/lib/recommender/shared/model';
 import { recommend } from '../../src/lib/recommender/shared/recommend';
 import { ChromiumTrainer } from './recs-chromium';
+import { coldStart, foldedScorer, rowsByUser } from './recs-cold-start';
+import { isRetailFolder } from './retail';
+import { runRetail } from './recs-retail';
 
 const ENGINES = [
   'js',
@@ -52,13 +55,18 @@ import { movieFeatures } from '../../src/lib/recommender/shared/movielens';
 import { loadMovieLensFolder, type MovieLensFolder } from './movielens-folder';
 import type { IdMaps, ItemFeatures, RatingData } from '../../src/lib/recommender/shared/types';
 
-/** Reads a MovieLens folder from disk: the 100K files are ISO-8859-1, the CSV layout UTF-8. */
+/**
+ * Reads a MovieLens folder from disk: the 100K files and ML-1M's movies.dat are ISO-8859-1, the
+ * CSV files UTF-8; .gz files (ML-1M's rating parts) are decompressed first.
+ */
 export function readMovieLensFolder(dir: string): MovieLensFolder {
-  return loadMovieLensFolder((name) => {
+  const read = (name: string) => {
     const path = join(dir, name);
     if (!existsSync(path)) return undefined;
+    if (name.endsWith('.gz')) return gunzipSync(readFileSync(path)).toString('utf8');
     return readFileSync(path, name.endsWith('.csv') ? 'utf8' : 'latin1');
-  });
+  };
+  return loadMovieLensFolder(read, readdirSync(dir));
 }
 
 interface Model {
@@ -105,7 +113,14 @@ function indexAll(rows: RatingRow[], maps: IdMaps): RatingData {
   return { ...data, numUsers: maps.userIds.length, numItems: maps.itemIds.length };
 }
 
+/** ML-1M (no timestamps): one seeded random split with this share of the rows as test. */
+const HOLDOUT_TEST_FRACTION = 0.1;
+
 function makeSplits(folder: MovieLensFolder, maps: IdMaps, folds: number, seed: number): Split[] {
+  if (folder.layout === 'ml-1m') {
+    const { train, test } = randomSplit(indexAll(folder.rows, maps), HOLDOUT_TEST_FRACTION, seed);
+    return [{ name: 'holdout', train, test }];
+  }
   if (folder.canonicalSplits) {
     return folder.canonicalSplits.slice(0, folds).map((s, i) => ({
       name: `u${i + 1}`,
@@ -184,7 +199,8 @@ async function evaluateRanking(
   }[],
   seed: number,
 ) {
-  const { train, test } = leaveLastOut(full);
+  // Without timestamps: one seeded random row per user (leaveLastOut's randomSeed).
+  const { train, test } = leaveLastOut(full, seed);
   const results = new Map<string, TopNResult & { trainMs: number }>();
   for (const r of rankers) {
     const { value: scored, ms: outerMs } = await timed(() => r.scorer(train));
@@ -194,7 +210,7 @@ async function evaluateRanking(
     results.set(r.key, { ...result, trainMs: ms });
     console.error(`  top-N ${r.name}: HR@10 ${result.hr10.toFixed(4)}`);
   }
-  return { results, users: test.length };
+  return { results, users: test.length, train, test };
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -244,6 +260,12 @@ async function main(): Promise<void> {
       `Data folder not found: ${dir}\nThe MovieLens data is missing from this checkout (it is not part of the repo; see ../shared/data/README.md).`,
     );
   }
+  if (isRetailFolder(dir)) {
+    // Purchases, not ratings: the retail protocol (recs-retail.ts), in Node.
+    if (values.engine !== 'js')
+      usage('The retail evaluation runs the JS engine only (--engine js).');
+    return runRetail(dir, { json: values.json, seed: Number(values.seed) });
+  }
   const engineArg = values.engine as Engine;
   if (!ENGINES.includes(engineArg)) usage(`Unknown engine "${values.engine}".`);
   // js: the JS engine in Node. js-chromium and tfjs-*: the app's engine runner in Chromium.
@@ -273,9 +295,15 @@ async function main(): Promise<void> {
     folder.movies.length > 0 ? movieFeatures(folder.movies, maps) : undefined;
   const withRandomFolds = !folder.canonicalSplits;
   const splits = makeSplits(folder, maps, withRandomFolds ? Math.max(folds, 2) : folds, seed);
-  const splitKind = withRandomFolds
-    ? `seeded random ${splits.length}-fold split (seed ${seed})`
-    : `canonical splits ${splits.map((s) => s.name).join(', ')}`;
+  const splitKind =
+    folder.layout === 'ml-1m'
+      ? `one seeded random ${100 - HOLDOUT_TEST_FRACTION * 100}/${HOLDOUT_TEST_FRACTION * 100} split (seed ${seed}; --folds does not apply)`
+      : withRandomFolds
+        ? `seeded random ${splits.length}-fold split (seed ${seed})`
+        : `canonical splits ${splits.map((s) => s.name).join(', ')}`;
+  const heldOutKind = full.timestamps
+    ? "leave-last-out (each user's latest row)"
+    : `leave-one-out (no timestamps: one seeded random row per user, seed ${seed})`;
 
   console.log(
     `Dataset ${basename(dir)} (${folder.layout} layout): ${full.n} ratings, ${full.numUsers} users, ${full.numItems} items`,
@@ -285,7 +313,8 @@ async function main(): Promise<void> {
       ? `Item features: ${features.numFeatures} (${features.featureNames.join(', ')})`
       : 'Item features: none (no u.item or movies.csv); the hybrid runs without content.',
   );
-  console.log(`Engine ${values.engine}; rating prediction on ${splitKind}\n`);
+  console.log(`Engine ${values.engine}; rating prediction on ${splitKind}`);
+  console.log(`Top-N held-out rows: ${heldOutKind}\n`);
 
   let browser: ChromiumTrainer | null = null;
   const backends = new Set<string>();
@@ -327,15 +356,19 @@ async function main(): Promise<void> {
   console.log(`Training time (ms)\n${ratingTable(models, splits, scores, 'trainMs', 0)}\n`);
 
   let foldIn = { p50: NaN, p95: NaN };
+  let ranked: HybridModel | null = null;
   const rankers = [
     {
       key: 'hybrid',
       name: 'hybrid',
-      // Top-N uses the model's ranking score (its implicit part), not the predicted rating.
+      // Top-N uses the model's ranking score, not the predicted rating, for the user folded in
+      // from their training rows as the app does (the item-item terms need their history).
       scorer: async (d: RatingData) => {
         const { model, ms } = await trainModel(d);
         foldIn = measureFoldIn(model, d);
-        return { score: (u: number, items: Uint32Array) => rankItems(model, u, items), ms };
+        ranked = model;
+        const byUser = rowsByUser(d);
+        return { score: foldedScorer(model, d, (u) => byUser.get(u) ?? []), ms };
       },
     },
     { key: 'popularity', name: 'popularity', scorer: async (d: RatingData) => popularityScorer(d) },
@@ -360,7 +393,7 @@ async function main(): Promise<void> {
     ];
   });
   console.log(
-    `Top-N, leave-last-out (${ranking.users} users); sampled = held-out item vs 99 unrated items, full = vs all unrated items`,
+    `Top-N, ${heldOutKind} (${ranking.users} users); sampled = held-out item vs 99 unrated items, full = vs all unrated items`,
   );
   console.log(
     table(
@@ -377,6 +410,22 @@ async function main(): Promise<void> {
     ),
   );
 
+  const cold = coldStart(ranked!, ranking.train, ranking.test, seed);
+  console.log(
+    `\nCold start: ${cold.users} test users with ≥ 10 training rows, folded in from their first k (full ranking)`,
+  );
+  console.log(
+    table(
+      ['k', 'hybrid HR@10', 'hybrid Recall@20', 'popularity HR@10', 'popularity Recall@20'],
+      cold.rows.map((r) => [
+        String(r.k),
+        f4(r.hybrid.hr10),
+        f4(r.hybrid.recall20),
+        f4(r.popularity.hr10),
+        f4(r.popularity.recall20),
+      ]),
+    ),
+  );
   console.log(
     `\nA new rating → fold-in + top 10 (MMR), per user (${full.numItems} items, Node): p50 ${foldIn.p50.toFixed(1)} ms, p95 ${foldIn.p95.toFixed(1)} ms`,
   );
@@ -386,6 +435,7 @@ async function main(): Promise<void> {
       ...jsonReport(basename(dir), values.engine, splitKind, scores, ranking.results),
       fold_in_p50_ms: foldIn.p50,
       fold_in_p95_ms: foldIn.p95,
+      cold_start: { users: cold.users, by_interactions: cold.rows },
       backend: [...backends].join(','),
       runtime: browser ? `Chromium (${browser.userAgent})` : `Node ${process.version}`,
       ladder: reports,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexRatings, seededRandom } from '../../src/lib/recommender/shared/dataset';
 import { trainHybrid } from '../../src/lib/recommender/shared/js-engine';
+import { foldInUser } from '../../src/lib/recommender/shared/model';
 import { popularItems, recommend, topByScore } from '../../src/lib/recommender/shared/recommend';
 import type { ItemFeatures } from '../../src/lib/recommender/shared/types';
 
@@ -51,13 +52,23 @@ describe('recommend', () => {
     expect(recommend(model, hatLover, options)).toEqual(list);
   });
 
-  it('puts what the user loves first, and says which liked item it resembles', () => {
-    const list = recommend(model, hatLover, { exclude: ratedBy0, liked: [0], groupOf, k: 5 });
+  it('puts what the shopper loves first, and names the liked item that contributes most', () => {
+    // A shopper who loves hat 0 and gave bag 1 two stars.
+    const shopper = foldInUser(model, [0, 1], [5, 2]);
+    const list = recommend(model, shopper, { exclude: [0, 1], liked: [0], groupOf, k: 5 });
     expect(groupOf(list[0]!.item)).toBe('hats');
     const hat = list.find((r) => groupOf(r.item) === 'hats')!;
     expect(hat.reason).toMatchObject({ kind: 'liked', item: 0 });
-    const other = list.find((r) => groupOf(r.item) !== 'hats');
-    expect(other?.reason.kind).toBe('popular');
+    // Only a liked item is ever named; the disliked bag never is.
+    for (const r of list) if (r.reason.kind === 'liked') expect(r.reason.item).toBe(0);
+    // Someone we know nothing about gets the popular items, and says so.
+    const stranger = recommend(model, foldInUser(model, [], []), {
+      exclude: [],
+      liked: [],
+      groupOf,
+      k: 5,
+    });
+    expect(stranger.every((r) => r.reason.kind === 'popular')).toBe(true);
   });
 
   it('without a cap, relevance alone would fill the list with one group', () => {

@@ -161,6 +161,16 @@ describe('a shipped model from item factors', () => {
   const fromFactors = (text: string, withRatings = true) =>
     buildShopModelFile(products, 'v', withRatings ? ratings : null, readBack(text));
 
+  // Item factors carry no shoppers, so no average shopper for a fold-in to start from: compare
+  // with the model trained here without its shoppers' x_u.
+  const noShoppers: Shipped = {
+    ...trainedHere,
+    model: {
+      ...trainedHere.model,
+      rankUserFactors: new Float32Array(trainedHere.model.rankUserFactors.length),
+    },
+  };
+
   it('ranks every folded-in shopper exactly as the model trained here', () => {
     const shipped = load(fromFactors(written));
     expect(bytesOf(shipped.model.rankItemFactors)).toEqual(
@@ -168,15 +178,15 @@ describe('a shipped model from item factors', () => {
     );
     expect(shipped.model.rankDim).toBe(trainedHere.model.rankDim);
     for (const rated of shoppers) {
-      expect(scores(shipped, rated)).toEqual(scores(trainedHere, rated));
+      expect(scores(shipped, rated)).toEqual(scores(noShoppers, rated));
     }
   });
 
   it('ranks the same top 10 from factors written to 3 digits, scores within 0.2%', () => {
     const shipped = load(fromFactors(writeItemFactors(exported(trainedHere), { digits: 3 })));
-    expect(overlap(shipped, trainedHere)).toBe(1);
+    expect(overlap(shipped, noShoppers)).toBe(1);
     for (const rated of shoppers) {
-      const exact = scores(trainedHere, rated);
+      const exact = scores(noShoppers, rated);
       const range = Math.max(...exact) - Math.min(...exact);
       const near = scores(shipped, rated);
       exact.forEach((score, i) => expect(Math.abs(near[i]! - score)).toBeLessThan(0.002 * range));

@@ -30,6 +30,8 @@ export interface DemoItem {
   rating?: number;
   because?: string;
   genre?: string;
+  /** Neither: many of their items carry it ('shoppers') or their features do ('similar'). */
+  other?: 'shoppers' | 'similar';
 }
 
 /** Trains on a data set off the UI thread; aborting `signal` stops it. */
@@ -172,7 +174,11 @@ export class MovieLensDemo {
       k,
     });
     const reasonText = (reason: Reason) =>
-      reason.kind === 'liked' ? { because: titleOf(d, reason.item) } : { genre: reason.group };
+      reason.kind === 'liked'
+        ? { because: titleOf(d, reason.item) }
+        : reason.kind === 'popular'
+          ? { genre: reason.group }
+          : { other: reason.kind };
     return {
       favourites: rated.slice(0, 5).map((r) => ({ title: titleOf(d, r.item), rating: r.rating })),
       recommended: list.map((r) => ({ title: titleOf(d, r.item), ...reasonText(r.reason) })),

@@ -132,3 +132,33 @@ export function randomFolds(
   }
   return folds;
 }
+
+/**
+ * One seeded random hold-out split: round(n · testFraction) rows, drawn by a seeded shuffle, form
+ * the test set, the rest the training set; both keep the rows' original order.
+ */
+export function randomSplit(
+  data: RatingData,
+  testFraction: number,
+  seed: number,
+): { train: RatingData; test: RatingData } {
+  if (!(testFraction > 0 && testFraction < 1)) {
+    throw new Error(`randomSplit needs 0 < testFraction < 1, got ${testFraction}`);
+  }
+  const order = shuffle(
+    Uint32Array.from({ length: data.n }, (_, i) => i),
+    seededRandom(seed),
+  );
+  const inTest = new Uint8Array(data.n);
+  const nTest = Math.round(data.n * testFraction);
+  for (let p = 0; p < nTest; p++) inTest[order[p]!] = 1;
+  const test = new Uint32Array(nTest);
+  const train = new Uint32Array(data.n - nTest);
+  let a = 0;
+  let b = 0;
+  for (let r = 0; r < data.n; r++) {
+    if (inTest[r]) test[a++] = r;
+    else train[b++] = r;
+  }
+  return { train: subset(data, train), test: subset(data, test) };
+}

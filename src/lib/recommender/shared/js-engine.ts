@@ -5,7 +5,11 @@
  * Rows are visited user by user (users shuffled, each user's rows shuffled, every epoch):
  * the history term |N(u)|^-½ Σ y_j is then computed once per user, and its gradient, summed
  * over the user's rows, is applied to the y_j when the user is done. This is the usual fast
- * SVD++ schedule; per-row updates of every y_j would cost |N(u)| times more.
+ * SVD++ schedule; per-row updates of every y_j would cost |N(u)| times more. The content part
+ * is treated alike within blocks of a user's rows (CONTENT_BLOCK): p̃·a_f is computed once per
+ * block and feature, and the block's summed gradient moves the a_f, and p by its content share
+ * g_i·ā_i, at the block's end. Per row the content part then costs a few scalar operations per
+ * feature instead of two passes over dim per feature.
  *
  * Each step follows the row's weighted gradient of the objective in model.ts (the factor 2
  * folded into the learning rate). Start: p and a ~ N(0, initStd²); q, y, biases and γ zero.
@@ -23,7 +27,9 @@ import {
   type HybridConfig,
   type HybridModel,
 } from './model';
+import { configForSize } from './sizing';
 import type { ItemFeatures, RatingData, RatingPredictor } from './types';
+import { learnItemItem } from './item-item';
 import { seededRandom } from '../../random/seeded';
 
 export interface EpochReport {
@@ -78,8 +84,16 @@ export function checkData(data: RatingData, what: string): void {
   }
 }
 
-export function resolveConfig(config: Partial<HybridConfig> | undefined): HybridConfig {
-  const c = { ...DEFAULT_HYBRID_CONFIG, ...config };
+/**
+ * The full configuration: the caller's values over, given the number of training rows,
+ * `configForSize`'s (sizing.ts), over DEFAULT_HYBRID_CONFIG.
+ */
+export function resolveConfig(
+  config: Partial<HybridConfig> | undefined,
+  numRatings?: number,
+): HybridConfig {
+  const sized = numRatings === undefined ? {} : configForSize(numRatings);
+  const c = { ...DEFAULT_HYBRID_CONFIG, ...sized, ...config };
   if (!Number.isInteger(c.dim) || c.dim < 1) throw new RangeError(`dim must be ≥ 1, not ${c.dim}`);
   if (!Number.isInteger(c.epochs) || c.epochs < 0) throw new RangeError(`bad epochs ${c.epochs}`);
   for (const [k, v] of Object.entries(c)) {
@@ -174,6 +188,9 @@ export function zeroModel(
     rankDim: cfg.rankDim,
     rankUserFactors: new Float32Array(nU * cfg.rankDim),
     rankItemFactors: new Float32Array(nI * cfg.rankDim),
+    neighbourOffsets: new Uint32Array(nI + 1),
+    neighbourItems: new Uint32Array(0),
+    neighbourWeights: new Float32Array(0),
   };
 }
 
@@ -183,7 +200,7 @@ export function trainHybrid(
   config?: Partial<HybridConfig>,
   hooks: TrainHooks = {},
 ): HybridPredictor {
-  const cfg = resolveConfig(config);
+  const cfg = resolveConfig(config, train.n);
   checkData(train, 'trainHybrid');
   if (hooks.validation) checkData(hooks.validation, 'trainHybrid validation');
   const { numUsers: nU, numItems: nI, n } = train;
@@ -209,11 +226,17 @@ export function trainHybrid(
   const { userBias: BU, itemBias: BI, itemFactors: Q, itemHistory: Y } = model;
   const { featureBias: C, featureFactors: A } = model;
 
-  // Scratch, allocated once: p̃, q̃, ā, the history term's gradient.
+  // Scratch, allocated once: p̃, the history term's summed gradient, the content part's share
+  // of a block's gradients; per feature, for the current block of rows: p̃·a_f, Σ w·e·g_i/|F(i)|
+  // and Σ w over the block's rows with f, whether it is set, and the list of those set.
   const pt = new Float64Array(d);
-  const qt = new Float64Array(d);
-  const abar = new Float64Array(d);
   const gz = new Float64Array(d);
+  const gv = new Float64Array(d);
+  const featDot = new Float64Array(nF);
+  const featGrad = new Float64Array(nF);
+  const featWeight = new Float64Array(nF);
+  const featSeen = new Uint8Array(nF);
+  const touched = new Uint32Array(nF);
   const userOrder = new Uint32Array(nU);
   for (let u = 0; u < nU; u++) userOrder[u] = u;
   const rowOrder = new Uint32Array(n);
@@ -256,6 +279,8 @@ export function trainHybrid(
       }
       let bu = BU[u]!;
       let wUser = 0;
+      let nTouched = 0;
+      let inBlock = 0;
 
       for (let k = s0; k < s1; k++) {
         const row = rowOrder[k]!;
@@ -264,27 +289,38 @@ export function trainHybrid(
         const qo = i * d;
         const f0 = off[i]!;
         const f1 = off[i + 1]!;
-        const inv = featInv[i]!;
 
-        // Forward: ā_i, c̄_i, gate, q̃_i, r̂.
+        // Forward: r̂ = μ + b_u + b_i + c̄_i + p̃·q_i + g_i·(p̃·ā_i), where p̃·ā_i is the mean of
+        // the item's p̃·a_f, each computed once per block.
         let pred = mu + bu + BI[i]!;
-        for (let f = 0; f < d; f++) abar[f] = 0;
-        for (let x = f0; x < f1; x++) {
-          const c = fid[x]!;
-          pred += C[c]! * inv;
-          const ao = c * d;
-          for (let f = 0; f < d; f++) abar[f]! += A[ao + f]!;
-        }
-        const lc = logCount[i]!;
-        const g = f1 > f0 ? 1 / (1 + Math.exp(-(g0 + g1 * lc))) : 0;
+        let g = 0;
         let dotA = 0;
-        for (let f = 0; f < d; f++) {
-          const a = abar[f]! * inv;
-          const q = Q[qo + f]! + g * a;
-          qt[f] = q;
-          pred += pt[f]! * q;
-          dotA += pt[f]! * a;
+        let inv = 0;
+        let lc = 0;
+        if (f1 > f0) {
+          inv = featInv[i]!;
+          let cb = 0;
+          for (let x = f0; x < f1; x++) {
+            const c = fid[x]!;
+            cb += C[c]!;
+            if (!featSeen[c]) {
+              featSeen[c] = 1;
+              const ao = c * d;
+              let dot = 0;
+              for (let f = 0; f < d; f++) dot += pt[f]! * A[ao + f]!;
+              featDot[c] = dot;
+              featGrad[c] = 0;
+              featWeight[c] = 0;
+              touched[nTouched++] = c;
+            }
+            dotA += featDot[c]!;
+          }
+          dotA *= inv;
+          lc = logCount[i]!;
+          g = 1 / (1 + Math.exp(-(g0 + g1 * lc)));
+          pred += cb * inv + g * dotA;
         }
+        for (let f = 0; f < d; f++) pred += pt[f]! * Q[qo + f]!;
         const e = rowRating[row]! - pred;
         se += w * e * e;
         wUser += w;
@@ -298,26 +334,54 @@ export function trainHybrid(
           const glw = gateLr * w;
           g0 += glw * (dg - rG * g0);
           g1 += glw * (dg * lc - rG * g1);
-          const ea = e * g * inv;
           const ec = e * inv;
+          const ea = w * e * g * inv;
           for (let x = f0; x < f1; x++) {
             const c = fid[x]!;
             C[c] = C[c]! + lw * (ec - rC * C[c]!);
-            const ao = c * d;
-            for (let f = 0; f < d; f++) {
-              A[ao + f] = A[ao + f]! + lw * (ea * pt[f]! - rA * A[ao + f]!);
-            }
+            featGrad[c]! += ea;
+            featWeight[c]! += w;
           }
         }
+        // p and q step with the collaborative part q_i of q̃_i; the content part g_i·ā_i waits
+        // for the end of the block (below).
+        const we = w * e;
         for (let f = 0; f < d; f++) {
           const p = P[po + f]!;
           const q = Q[qo + f]!;
-          const t = qt[f]!;
-          const dp = lw * (e * t - rP * p);
+          const dp = lw * (e * q - rP * p);
           P[po + f] = p + dp;
           Q[qo + f] = q + lw * (e * pt[f]! - rQ * q);
-          gz[f]! += w * e * t;
+          gz[f]! += we * q;
           pt[f]! += dp;
+        }
+
+        // End of a block (or of the user): the content part's steps, summed over the block.
+        // Σ_rows w·e·g_i·ā_i = Σ_f featGrad_f·a_f goes to p (and p̃) and to the history
+        // gradient; each a_f steps by featGrad_f·p̃ and decays once per row of the block that
+        // has it (as a product, so that even a long block cannot overshoot zero).
+        if (nTouched > 0 && (++inBlock === CONTENT_BLOCK || k === s1 - 1)) {
+          for (let f = 0; f < d; f++) gv[f] = 0;
+          for (let t = 0; t < nTouched; t++) {
+            const c = touched[t]!;
+            const ao = c * d;
+            const s = featGrad[c]!;
+            const keep = Math.exp(-lr * rA * featWeight[c]!);
+            for (let f = 0; f < d; f++) {
+              const a = A[ao + f]!;
+              gv[f]! += s * a;
+              A[ao + f] = keep * a + lr * s * pt[f]!;
+            }
+            featSeen[c] = 0;
+          }
+          for (let f = 0; f < d; f++) {
+            const dp = lr * gv[f]!;
+            P[po + f] = P[po + f]! + dp;
+            pt[f]! += dp;
+            gz[f]! += gv[f]!;
+          }
+          nTouched = 0;
+          inBlock = 0;
         }
       }
       BU[u] = bu;
@@ -355,6 +419,15 @@ export function trainHybrid(
   };
 }
 
+/**
+ * Rows per block of the content part's deferred steps (trainHybrid): p̃·a_f is computed once per
+ * block and feature instead of once per row, and the a_f (and the content share of p's step)
+ * move once per block, by the block's summed gradient. Short enough that a heavy user's
+ * summed step stays small, long enough that the per-block cost (features touched × dim) is
+ * spread over many rows.
+ */
+const CONTENT_BLOCK = 64;
+
 /** The training rows grouped by user (CSR), with their effective weights. */
 export interface UserRows {
   start: Uint32Array;
@@ -364,8 +437,8 @@ export interface UserRows {
 }
 
 /**
- * Fits the ranking part of `model` (rankUserFactors, rankItemFactors) by weighted ALS, as
- * model.ts defines it. Each sweep: every x_u in closed form given Y, every y_i given X (with
+ * Fits the ranking part of `model`: the item-item weights w(j→i) (item-item.ts), then
+ * rankUserFactors and rankItemFactors by weighted ALS, as model.ts defines it. Each sweep: every x_u in closed form given Y, every y_i given X (with
  * its content prior ē_i), then one Gauss-Seidel pass over the feature embeddings e_f.
  * Cost per sweep: (rows · rankDim² + (users + items) · rankDim³ / 3) multiply-adds.
  */
@@ -379,7 +452,6 @@ export function trainRanking(
   const { start, rowItem, rowRating, rowWeight } = rows;
   const X = model.rankUserFactors;
   const Y = model.rankItemFactors;
-  if (cfg.rankIterations === 0) return;
 
   // Distinct (user, item) pairs with extra = c − 1 = α Σ w·r, by user then transposed by item.
   const slot = new Int32Array(nI).fill(-1);
@@ -400,6 +472,14 @@ export function trainRanking(
     }
     uStart[u + 1] = m;
   }
+  const nb = learnItemItem({ offsets: uStart, items: uItem.subarray(0, m) }, nI, cfg, () =>
+    signal?.throwIfAborted(),
+  );
+  model.neighbourOffsets = nb.offsets;
+  model.neighbourItems = nb.items;
+  model.neighbourWeights = nb.weights;
+  if (cfg.rankIterations === 0) return;
+
   const iStart = new Uint32Array(nI + 1);
   for (let k = 0; k < m; k++) iStart[uItem[k]! + 1]!++;
   for (let i = 0; i < nI; i++) iStart[i + 1]! += iStart[i]!;

@@ -58,7 +58,24 @@
  * gets y_i = (XᵀX + λ_r I)⁻¹ λ_r ē_i: it ranks below items people chose, but among such items
  * its features decide. `foldInUser` solves x_u the same way, so a new rating or event changes
  * the list at once. Both parts are trained by one `trainHybrid` call and live in one snapshot.
+ *
+ * The full ranking score adds two item-item terms over the items H(u) the user chose:
+ *
+ *   s(u,i) = β·x_u·y_i + Σ_{j∈H(u)} w(j→i) + γ·mean_{j∈H(u)} cos_F(j,i)
+ *
+ *   w(j→i)     "who chose j also chose i", learned from the same matrix (item-item.ts: EASE on
+ *              a catalog of a few thousand chosen items, cosine item-kNN above), sparse
+ *   cos_F(j,i) cosine of the two items' features (idf-weighted): a like counts at once for the
+ *              items that share its category, brand or words, even in a model that knows
+ *              nothing of them yet; a mean, so it stays at most γ however long the history
+ *
+ * Every term is a sum over H(u), including the latent one: with the fold-in's system
+ * A_u = G + Σ_j (c_uj − 1) y_j y_jᵀ + λ_r I, x_u·y_i = Σ_j c_uj · y_jᵀ A_u⁻¹ y_i + λ_r x̄ᵀA_u⁻¹y_i
+ * (Hu, Koren and Volinsky 2008, §5; the last part is the average user x̄ the fold-in shrinks
+ * towards, nobody's item). So `contributions` gives each chosen item's exact share of the score,
+ * and "because you liked X" names the item that really contributed most.
  */
+import { addItemItemScores, weightOf, type ItemNeighbours } from './item-item';
 
 /** Hyper-parameters of the hybrid model and its trainer. */
 export interface HybridConfig {
@@ -100,6 +117,16 @@ export interface HybridConfig {
   regRank: number;
   /** λ_e, on the feature embeddings e_f of the ranking part. */
   regRankFeature: number;
+  /** β: the latent term's weight in the ranking score. */
+  latentWeight: number;
+  /** γ: the content term's weight in the ranking score. */
+  contentWeight: number;
+  /** EASE's λ for the item-item weights w(j→i). */
+  itemItemLambda: number;
+  /** w(j→i) kept per source item j (the strongest); 0 leaves the item-item part out. */
+  itemItemTopK: number;
+  /** Up to this many chosen items, w is EASE's (a dense inverse); above, cosine item-kNN. */
+  itemItemMaxDense: number;
 }
 
 /**
@@ -131,6 +158,11 @@ export const DEFAULT_HYBRID_CONFIG: Readonly<HybridConfig> = Object.freeze({
   rankAlpha: 1,
   regRank: 20,
   regRankFeature: 1,
+  latentWeight: 0.3,
+  contentWeight: 0.01,
+  itemItemLambda: 400,
+  itemItemTopK: 100,
+  itemItemMaxDense: 4000,
 });
 
 /** A trained hybrid model: dimensions and flat `Float32Array`s, row-major (row × dim). */
@@ -170,6 +202,10 @@ export interface HybridModel {
   rankUserFactors: Float32Array;
   /** y_i (content prior included), numItems × rankDim. */
   rankItemFactors: Float32Array;
+  /** w(j→i) as CSR by source j: numItems + 1 offsets into neighbourItems / neighbourWeights. */
+  neighbourOffsets: Uint32Array;
+  neighbourItems: Uint32Array;
+  neighbourWeights: Float32Array;
 }
 
 /**
@@ -180,6 +216,12 @@ export interface UserVector {
   bias: number;
   factors: Float32Array;
   rankFactors: Float32Array;
+  /** H(u): the distinct items the user chose (the item-item terms sum over them). */
+  history: Uint32Array;
+  /** c_uj of each history item (1 + α Σ w·r), for `contributions`. */
+  confidence: Float64Array;
+  /** Cholesky factor of the fold-in's A_u (rankDim²), for `contributions`; null when empty. */
+  system: Float64Array | null;
 }
 
 export const RATING_MIN = 1;
@@ -226,12 +268,18 @@ function userOf(model: HybridModel, user: number | UserVector): UserVector {
   if (typeof user !== 'number') return user;
   const o = user * model.dim;
   const ro = user * model.rankDim;
+  // A trained user given by index: the model keeps no histories, so only the latent term.
   return {
     bias: model.userBias[user]!,
     factors: model.userFactors.subarray(o, o + model.dim),
     rankFactors: model.rankUserFactors.subarray(ro, ro + model.rankDim),
+    history: NO_ITEMS,
+    confidence: new Float64Array(0),
+    system: null,
   };
 }
+
+const NO_ITEMS = new Uint32Array(0);
 
 /** From this many items on, scoreItems computes p·a_f once per feature (featureDots). */
 const MANY_ITEMS = 256;
@@ -298,22 +346,133 @@ export function scoreItems(
 }
 
 /**
- * Ranking scores s(u,i) = x_u · y_i for the given items: higher = more likely to be picked.
- * Use these for top-N lists and `scoreItems` for "how many stars".
+ * Ranking scores s(u,i) (model.ts's header) for the given items: higher = more likely to be
+ * picked. Use these for top-N lists and `scoreItems` for "how many stars".
  */
 export function rankItems(
   model: HybridModel,
   user: number | UserVector,
   items: ArrayLike<number>,
 ): Float32Array {
-  const x = userOf(model, user).rankFactors;
-  const { rankDim: d, rankItemFactors: Y } = model;
+  const u = userOf(model, user);
+  const x = u.rankFactors;
+  const { rankDim: d, rankItemFactors: Y, itemFeatureOffsets: off, itemFeatureIds: ids } = model;
+  const beta = model.config.latentWeight;
+  const gamma = model.config.contentWeight;
   const out = new Float32Array(items.length);
+  const chosen = u.history.length > 0;
+  let near: Float64Array | null = null;
+  let profile: Float64Array | null = null;
+  let c: ContentIndex | null = null;
+  if (chosen) {
+    near = new Float64Array(model.numItems);
+    addItemItemScores(neighboursOf(model), u.history, 1, near);
+    if (gamma > 0 && model.numFeatures > 0) {
+      // cos_F over the history = weight_i · Σ_{f∈F(i)} idf_f² · Σ_{j∋f} weight_j, per feature.
+      c = contentIndex(model);
+      profile = new Float64Array(model.numFeatures);
+      const share = gamma / u.history.length;
+      for (const j of u.history) {
+        for (let k = off[j]!; k < off[j + 1]!; k++) profile[ids[k]!]! += share * c.weight[j]!;
+      }
+      for (let f = 0; f < model.numFeatures; f++) profile[f]! *= c.idf[f]! ** 2;
+      // A history item's cosine with itself (1) is not a term: its own sum leaves it out.
+      for (const j of u.history) if (c.weight[j]! > 0) near[j]! -= share;
+    }
+  }
   for (let k = 0; k < items.length; k++) {
-    const yo = items[k]! * d;
+    const i = items[k]!;
+    const yo = i * d;
     let s = 0;
     for (let f = 0; f < d; f++) s += x[f]! * Y[yo + f]!;
+    s *= beta;
+    if (near) s += near[i]!;
+    if (profile && c) {
+      let t = 0;
+      for (let q = off[i]!; q < off[i + 1]!; q++) t += profile[ids[q]!]!;
+      s += c.weight[i]! * t;
+    }
     out[k] = s;
+  }
+  return out;
+}
+
+const neighboursOf = (model: HybridModel): ItemNeighbours => ({
+  offsets: model.neighbourOffsets,
+  items: model.neighbourItems,
+  weights: model.neighbourWeights,
+});
+
+/**
+ * The content term's constants: idf_f = ln(1 + numItems / df_f) and each item's 1/|φ_i|, so that
+ * cos_F(j,i) = Σ_{f∈F(j)∩F(i)} idf_f² / (|φ_j|·|φ_i|). Made once per model.
+ */
+interface ContentIndex {
+  idf: Float64Array;
+  weight: Float64Array;
+}
+const contentIndexes = new WeakMap<Uint32Array, ContentIndex>();
+function contentIndex(model: HybridModel): ContentIndex {
+  let c = contentIndexes.get(model.itemFeatureIds);
+  if (c) return c;
+  const { numItems: nI, numFeatures: nF, itemFeatureOffsets: off, itemFeatureIds: ids } = model;
+  const df = new Uint32Array(nF);
+  for (let x = 0; x < off[nI]!; x++) df[ids[x]!]!++;
+  const idf = new Float64Array(nF);
+  for (let f = 0; f < nF; f++) idf[f] = Math.log1p(nI / Math.max(1, df[f]!));
+  const weight = new Float64Array(nI);
+  for (let i = 0; i < nI; i++) {
+    let norm = 0;
+    for (let x = off[i]!; x < off[i + 1]!; x++) norm += idf[ids[x]!]! ** 2;
+    weight[i] = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  }
+  c = { idf, weight };
+  contentIndexes.set(model.itemFeatureIds, c);
+  return c;
+}
+
+/** cos_F(j,i): the idf-weighted cosine of two items' feature lists. */
+export function contentSimilarity(model: HybridModel, j: number, i: number): number {
+  if (model.numFeatures === 0) return 0;
+  const { itemFeatureOffsets: off, itemFeatureIds: ids } = model;
+  const c = contentIndex(model);
+  let s = 0;
+  for (let a = off[j]!; a < off[j + 1]!; a++) {
+    for (let b = off[i]!; b < off[i + 1]!; b++) if (ids[a] === ids[b]) s += c.idf[ids[a]!]! ** 2;
+  }
+  return s * c.weight[j]! * c.weight[i]!;
+}
+
+/** γ·mean_j cos_F(j,i): the content term of s(u,i) alone. */
+export function contentTerm(model: HybridModel, user: UserVector, item: number): number {
+  if (user.history.length === 0) return 0;
+  let s = 0;
+  for (const j of user.history) s += contentSimilarity(model, j, item);
+  return (model.config.contentWeight * s) / user.history.length;
+}
+
+/**
+ * Each history item's exact share of s(u,i) (model.ts's header): the latent term
+ * β·c_uj·y_jᵀA_u⁻¹y_i, plus w(j→i), plus γ·cos_F(j,i). They add up to rankItems' score for a
+ * folded-in user. Parallel to user.history.
+ */
+export function contributions(model: HybridModel, user: UserVector, item: number): Float64Array {
+  const { rankDim: d, rankItemFactors: Y, config } = model;
+  const out = new Float64Array(user.history.length);
+  let z: Float64Array | null = null;
+  if (user.system) {
+    z = Float64Array.from(Y.subarray(item * d, (item + 1) * d));
+    choleskyBack(user.system, z, d);
+  }
+  const nb = neighboursOf(model);
+  for (let h = 0; h < user.history.length; h++) {
+    const j = user.history[h]!;
+    let latent = 0;
+    if (z) for (let f = 0; f < d; f++) latent += Y[j * d + f]! * z[f]!;
+    out[h] =
+      config.latentWeight * user.confidence[h]! * latent +
+      weightOf(nb, j, item) +
+      (config.contentWeight / user.history.length) * contentSimilarity(model, j, item);
   }
   return out;
 }
@@ -393,8 +552,8 @@ export function foldInUser(
       throw new RangeError(`foldInUser: item ${i} is not in the model`);
     }
   }
-  const rankFactors = foldInRankUser(model, ratedItems, ratings, weights);
-  if (n === 0) return { bias: 0, factors, rankFactors };
+  const rank = foldInRankUser(model, ratedItems, ratings, weights);
+  if (n === 0) return { bias: 0, factors, ...rank };
 
   // History term z = |N(u)|^-½ Σ y_j.
   const z = new Float64Array(dim);
@@ -435,41 +594,74 @@ export function foldInUser(
   }
   choleskySolve(A, b, D);
   for (let f = 0; f < dim; f++) factors[f] = b[f]! + z[f]!;
-  return { bias: b[dim]!, factors, rankFactors };
+  return { bias: b[dim]!, factors, ...rank };
 }
 
 /**
  * x_u of the ranking part for a user given by their rows: the same closed-form solve as a
- * training sweep's user step. Rows of one item add up their confidence.
+ * training sweep's user step. Rows of one item add up their confidence. Also the user's history
+ * (distinct items), each one's confidence c_uj, and A_u's Cholesky factor, for `contributions`.
  */
 function foldInRankUser(
   model: HybridModel,
   items: ArrayLike<number>,
   ratings: ArrayLike<number>,
   weights: ArrayLike<number> | undefined,
-): Float32Array {
+): Pick<UserVector, 'rankFactors' | 'history' | 'confidence' | 'system'> {
   const d = model.rankDim;
   const x = new Float32Array(d);
-  if (items.length === 0) return x;
+  if (items.length === 0) {
+    return { rankFactors: x, history: NO_ITEMS, confidence: new Float64Array(0), system: null };
+  }
   const alpha = model.config.rankAlpha;
   const extra = new Map<number, number>();
   for (let k = 0; k < items.length; k++) {
     const w = weights ? weights[k]! : 1;
     extra.set(items[k]!, (extra.get(items[k]!) ?? 0) + alpha * w * ratings[k]!);
   }
+  const history = Uint32Array.from(extra.keys());
+  const extras = Float64Array.from(extra.values());
+  const system = new Float64Array(d * d);
   const b = alsSolve(
     rankGram(model),
     model.rankItemFactors,
     d,
-    Uint32Array.from(extra.keys()),
-    Float64Array.from(extra.values()),
+    history,
+    extras,
     model.config.regRank,
-    null,
-    new Float64Array(d * d),
+    meanRankUser(model),
+    system,
     new Float64Array(d),
   );
   x.set(b);
-  return x;
+  return { rankFactors: x, history, confidence: extras.map((e) => 1 + e), system };
+}
+
+/**
+ * x̄, the mean of the trained users' x_u: a folded-in user is shrunk towards it rather than
+ * towards 0, so someone with one or two rows starts from what the average shopper picks (the
+ * popular items) and moves away as their rows add up. Zero for a model without users. Made once
+ * per model.
+ */
+const meanUsers = new WeakMap<Float32Array, Float64Array>();
+function meanRankUser(model: HybridModel): Float64Array {
+  let m = meanUsers.get(model.rankUserFactors);
+  if (!m) {
+    const d = model.rankDim;
+    m = new Float64Array(d);
+    let users = 0;
+    for (let u = 0; u < model.numUsers; u++) {
+      const o = u * d;
+      let any = false;
+      for (let f = 0; f < d; f++) any ||= model.rankUserFactors[o + f] !== 0;
+      if (!any) continue;
+      users++;
+      for (let f = 0; f < d; f++) m[f]! += model.rankUserFactors[o + f]!;
+    }
+    if (users > 0) for (let f = 0; f < d; f++) m[f]! /= users;
+    meanUsers.set(model.rankUserFactors, m);
+  }
+  return m;
 }
 
 /**
@@ -546,7 +738,10 @@ export function alsSolve(
   return b;
 }
 
-/** Solves A x = b in place (x into b) for a symmetric positive definite n × n A. */
+/**
+ * Solves A x = b in place (x into b) for a symmetric positive definite n × n A; A's lower
+ * triangle is left holding its Cholesky factor L.
+ */
 function choleskySolve(A: Float64Array, b: Float64Array, n: number): void {
   for (let j = 0; j < n; j++) {
     let s = A[j * n + j]!;
@@ -559,6 +754,11 @@ function choleskySolve(A: Float64Array, b: Float64Array, n: number): void {
       A[i * n + j] = t / d;
     }
   }
+  choleskyBack(A, b, n);
+}
+
+/** Solves L Lᵀ x = b in place (x into b), L the lower triangle of `L`. */
+function choleskyBack(A: Float64Array, b: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) {
     let t = b[i]!;
     for (let k = 0; k < i; k++) t -= A[i * n + k]! * b[k]!;
@@ -574,8 +774,11 @@ function choleskySolve(A: Float64Array, b: Float64Array, n: number): void {
 // ---- Snapshots -------------------------------------------------------------------------------
 
 export const MODEL_FORMAT = 'private-aisle.hybrid';
-/** 2: adds the ranking part (rankDim, rankUserFactors, rankItemFactors). */
-export const MODEL_VERSION = 2;
+/**
+ * 2: adds the ranking part (rankDim, rankUserFactors, rankItemFactors). 3: adds its item-item
+ * weights (neighbourOffsets, neighbourItems, neighbourWeights).
+ */
+export const MODEL_VERSION = 3;
 
 /** JSON-safe description of a snapshot's buffer. */
 export interface ModelMeta {
@@ -588,6 +791,8 @@ export interface ModelMeta {
   /** Length of itemFeatureIds. */
   featureEntries: number;
   rankDim: number;
+  /** Length of neighbourItems. */
+  neighbourEntries: number;
   globalMean: number;
   config: HybridConfig;
 }
@@ -618,6 +823,9 @@ function layout(m: Omit<ModelMeta, 'format' | 'version' | 'globalMean' | 'config
     ['itemFeatureIds', m.featureEntries, Uint32Array],
     ['rankUserFactors', nU * rd, Float32Array],
     ['rankItemFactors', nI * rd, Float32Array],
+    ['neighbourOffsets', nI + 1, Uint32Array],
+    ['neighbourItems', m.neighbourEntries, Uint32Array],
+    ['neighbourWeights', m.neighbourEntries, Float32Array],
   ] as const satisfies readonly (readonly [ArrayKey, number, unknown])[];
 }
 
@@ -631,6 +839,7 @@ export function serialiseModel(model: HybridModel): { meta: ModelMeta; buffer: A
     dim: model.dim,
     featureEntries: model.itemFeatureIds.length,
     rankDim: model.rankDim,
+    neighbourEntries: model.neighbourItems.length,
     globalMean: model.globalMean,
     config: { ...model.config },
   };
@@ -659,9 +868,9 @@ export function deserialiseModel(meta: unknown, buffer: ArrayBuffer): HybridMode
   if (typeof m !== 'object' || m === null || m.format !== MODEL_FORMAT) {
     throw new ModelFormatError('not a hybrid recommender snapshot');
   }
-  if (m.version === 1) {
+  if (m.version === 1 || m.version === 2) {
     throw new ModelFormatError(
-      'snapshot version 1 has no ranking part (version 2 added it): discard it and retrain',
+      `snapshot version ${m.version} lacks what version ${MODEL_VERSION} ranks with: discard it and retrain`,
     );
   }
   if (m.version !== MODEL_VERSION) {
@@ -670,12 +879,14 @@ export function deserialiseModel(meta: unknown, buffer: ArrayBuffer): HybridMode
     );
   }
   const { numUsers, numItems, numFeatures, dim, featureEntries, rankDim, globalMean, config } = m;
+  const { neighbourEntries } = m;
   if (
     !isCount(numUsers) ||
     !isCount(numItems) ||
     !isCount(numFeatures) ||
     !isCount(featureEntries) ||
     !isCount(rankDim) ||
+    !isCount(neighbourEntries) ||
     !isCount(dim) ||
     dim === 0 ||
     typeof globalMean !== 'number' ||
@@ -687,7 +898,9 @@ export function deserialiseModel(meta: unknown, buffer: ArrayBuffer): HybridMode
     throw new ModelFormatError('snapshot metadata is malformed');
   }
   if (!(buffer instanceof ArrayBuffer)) throw new ModelFormatError('snapshot buffer is missing');
-  const sections = layout({ numUsers, numItems, numFeatures, dim, featureEntries, rankDim });
+  const sections = layout({
+    ...{ numUsers, numItems, numFeatures, dim, featureEntries, rankDim, neighbourEntries },
+  });
   const total = sections.reduce((s, [, len]) => s + len, 0);
   if (buffer.byteLength !== total * 4) {
     throw new ModelFormatError(`snapshot is ${buffer.byteLength} bytes, expected ${total * 4}`);
@@ -718,6 +931,12 @@ export function deserialiseModel(meta: unknown, buffer: ArrayBuffer): HybridMode
   for (let i = 0; ok && i < numItems; i++) ok = off[i]! <= off[i + 1]!;
   if (!ok || !ids.every((f) => f < numFeatures)) {
     throw new ModelFormatError('snapshot item features are corrupt');
+  }
+  const nOff = model.neighbourOffsets as Uint32Array;
+  let nOk = nOff[0] === 0 && nOff[numItems] === neighbourEntries;
+  for (let i = 0; nOk && i < numItems; i++) nOk = nOff[i]! <= nOff[i + 1]!;
+  if (!nOk || !(model.neighbourItems as Uint32Array).every((i) => i < numItems)) {
+    throw new ModelFormatError('snapshot item-item weights are corrupt');
   }
   return model as HybridModel;
 }

@@ -1,6 +1,7 @@
 /**
  * Parsers for MovieLens folders (the 100K layout: u.data + u.item; the CSV layout of
- * ml-latest and ml-20m/25m: ratings.csv + movies.csv) and for the app's own ratings CSV.
+ * ml-latest and ml-20m/25m: ratings.csv + movies.csv; ML-1M's movies.dat) and for the app's
+ * own ratings CSV.
  *
  * They take decoded text; decoding bytes is the caller's job. u.item (and u.data) are
  * ISO-8859-1, so decode them with `new TextDecoder('latin1')` (Node: `readFileSync(path,
@@ -219,6 +220,29 @@ export function parseMoviesCsv(text: string, source = 'movies.csv'): ParseResult
     out.rows.push(movie(id, title, yearFromTitle(title), genres));
   }
   return out.finish(source, 'movieId,title,genres');
+}
+
+/**
+ * movies.dat of ML-1M and ML-10M: `MovieID::Title::Genres`, genres '|'-separated. ML-1M's file
+ * is ISO-8859-1 (decode it as latin1), ML-10M's UTF-8.
+ */
+export function parseMoviesDat(text: string, source = 'movies.dat'): ParseResult<Movie> {
+  const out = new Collector<Movie>();
+  lines(text).forEach((line, i) => {
+    if (line.trim() === '') return;
+    const f = line.split('::');
+    const id = f[0]?.trim() ?? '';
+    if (f.length !== 3 || !/^\d+$/.test(id)) {
+      out.bad(i + 1, line);
+      return;
+    }
+    const title = f[1]!.trim();
+    const genreField = f[2]!.trim();
+    const genres =
+      genreField === '' || genreField === '(no genres listed)' ? [] : genreField.split('|');
+    out.rows.push(movie(id, title, yearFromTitle(title), genres));
+  });
+  return out.finish(source, '"MovieID::Title::Genres"');
 }
 
 const HEADER_NAMES: Record<'user' | 'item' | 'rating' | 'timestamp', string[]> = {

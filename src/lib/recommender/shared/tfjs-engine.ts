@@ -41,6 +41,7 @@ import {
   zeroModel,
 } from './js-engine';
 import { predict, rankItems, scoreItems, type HybridConfig } from './model';
+import { rankingForSize } from './sizing';
 import type { ItemFeatures, RatingData } from './types';
 import { seededRandom } from '../../random/seeded';
 
@@ -143,7 +144,7 @@ export async function trainHybridTf(
   hooks: TrainHooks = {},
   options: TfTrainOptions = {},
 ): Promise<HybridPredictor> {
-  const cfg = resolveConfig({ ...TFJS_TUNING, ...config });
+  const cfg = resolveConfig({ ...rankingForSize(train.n), ...TFJS_TUNING, ...config });
   checkData(train, 'trainHybridTf');
   if (hooks.validation) checkData(hooks.validation, 'trainHybridTf validation');
   const batchSize = options.batchSize ?? TF_DEFAULTS.batchSize;

@@ -67,7 +67,7 @@ export async function calibrate(
   backends: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'],
 ): Promise<Calibration> {
   const timings: EngineTiming[] = [];
-  const jsCfg = resolveConfig(config);
+  const jsCfg = resolveConfig(config, train.n);
   let t0 = now();
   trainHybrid(train, features, { ...config, epochs: 1, rankIterations: 0 });
   timings.push({ engine: 'js', estimateMs: (now() - t0) * Math.max(1, jsCfg.epochs) });
