@@ -527,7 +527,9 @@ describe.skipIf(!hasMl100k)('MovieLens 100K (u1 split)', () => {
     const rmse = rmseOf((u, i) => trained.predict(u, i), test);
     console.info(`ML-100K u1: RMSE ${rmse.toFixed(4)} in ${ms.toFixed(0)} ms`);
     expect(rmse).toBeLessThan(0.93);
-    expect(ms).toBeLessThan(10_000);
+    // A bound that catches a runaway trainer, not a benchmark (`npm run eval:recs` times it):
+    // the ranking part's EASE over 1,682 movies adds seconds on a busy 2-core machine.
+    expect(ms).toBeLessThan(30_000);
 
     // A heavy user re-folded after a new rating, then every item rescored.
     const items: number[] = [];

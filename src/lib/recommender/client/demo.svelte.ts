@@ -11,7 +11,7 @@ import { session } from '../../shell/session.svelte';
 import { isAbortError } from '../../workers/bridge';
 import { isEngineId, type EngineId } from '../shared/engines';
 import { isLiked } from '../shared/liked';
-import { deserialiseModel, type HybridModel } from '../shared/model';
+import { deserialiseModel, foldInUser, type HybridModel } from '../shared/model';
 import { recommend, type Reason } from '../shared/recommend';
 import type { TrainedDatasetModel } from '../worker/dataset-trainer';
 import { recommender, type EpochListener, type Recommender } from './recommender.svelte';
@@ -167,7 +167,14 @@ export class MovieLensDemo {
     rated.sort((a, b) => b.rating - a.rating);
     const liked = rated.filter((r) => isLiked({ rating: r.rating })).map((r) => r.item);
     const genreOf = (item: number) => d.movies?.[item]?.genres[0] ?? '';
-    const list = recommend(m, user, {
+    // Folded in from their ratings, as For you does: the item-item terms and the reasons need
+    // the items they chose, which the model does not keep.
+    const folded = foldInUser(
+      m,
+      rated.map((r) => r.item),
+      rated.map((r) => r.rating),
+    );
+    const list = recommend(m, folded, {
       exclude: rated.map((r) => r.item),
       liked,
       groupOf: genreOf,
