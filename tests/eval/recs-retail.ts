@@ -17,7 +17,7 @@ import {
 import { trainHybrid } from '../../src/lib/recommender/shared/js-engine';
 import { foldInUser, rankItems, type HybridModel } from '../../src/lib/recommender/shared/model';
 import { catalogTitleWords } from '../../src/lib/recommender/shared/title-words';
-import { IMPLICIT_SIGNALS } from '../../src/lib/recommender/shared/shop-data';
+import { IMPLICIT_SIGNALS, featuresFromKeys } from '../../src/lib/recommender/shared/shop-data';
 import type { ItemFeatures, RatingData } from '../../src/lib/recommender/shared/types';
 import {
   RETAIL_CUTOFF,
@@ -77,30 +77,14 @@ function ratingData(s: RetailSplit): RatingData {
 
 /** Title words as item features, as a shop's catalog gives them. */
 function titleFeatures(s: RetailSplit, titles: Map<string, string>): ItemFeatures {
-  const lists = catalogTitleWords(
-    s.itemIds.map((code) => {
-      const t = titles.get(code) ?? '';
-      return { en: t, 'zh-CN': t };
-    }),
+  return featuresFromKeys(
+    catalogTitleWords(
+      s.itemIds.map((code) => {
+        const t = titles.get(code) ?? '';
+        return { en: t, 'zh-CN': t };
+      }),
+    ),
   );
-  const names: string[] = [];
-  const index = new Map<string, number>();
-  const itemOffsets = new Uint32Array(lists.length + 1);
-  const ids: number[] = [];
-  lists.forEach((words, i) => {
-    for (const w of words) {
-      let f = index.get(w);
-      if (f === undefined) index.set(w, (f = names.push(w) - 1));
-      ids.push(f);
-    }
-    itemOffsets[i + 1] = ids.length;
-  });
-  return {
-    numFeatures: names.length,
-    itemOffsets,
-    featureIds: Uint32Array.from(ids),
-    featureNames: names,
-  };
 }
 
 /** The app's way: fold the shopper in from their purchases, rank the catalog. */

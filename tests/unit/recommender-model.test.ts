@@ -394,7 +394,7 @@ describe('ranking part', () => {
     const user = foldInUser(noUsers, [0, 5, 9, 5], [5, 4, 2, 3]);
     expect([...user.history]).toEqual([0, 5, 9]);
     for (const item of [1, 2, 30, 47]) {
-      const terms = contributions(noUsers, user, item);
+      const { terms } = contributions(noUsers, user, item);
       const sum = terms.reduce((a, b) => a + b, 0);
       expect(sum).toBeCloseTo(rankItems(noUsers, user, [item])[0]!, 4);
     }

@@ -438,8 +438,9 @@ export interface UserRows {
 
 /**
  * Fits the ranking part of `model`: the item-item weights w(j→i) (item-item.ts), then
- * rankUserFactors and rankItemFactors by weighted ALS, as model.ts defines it. Each sweep: every x_u in closed form given Y, every y_i given X (with
- * its content prior ē_i), then one Gauss-Seidel pass over the feature embeddings e_f.
+ * rankUserFactors and rankItemFactors by weighted ALS, as model.ts defines it. Each sweep: every
+ * x_u in closed form given Y, every y_i given X (with its content prior ē_i), then one
+ * Gauss-Seidel pass over the feature embeddings e_f.
  * Cost per sweep: (rows · rankDim² + (users + items) · rankDim³ / 3) multiply-adds.
  */
 export function trainRanking(

@@ -443,22 +443,20 @@ export function contentSimilarity(model: HybridModel, j: number, i: number): num
   return s * c.weight[j]! * c.weight[i]!;
 }
 
-/** γ·mean_j cos_F(j,i): the content term of s(u,i) alone. */
-export function contentTerm(model: HybridModel, user: UserVector, item: number): number {
-  if (user.history.length === 0) return 0;
-  let s = 0;
-  for (const j of user.history) s += contentSimilarity(model, j, item);
-  return (model.config.contentWeight * s) / user.history.length;
-}
-
 /**
- * Each history item's exact share of s(u,i) (model.ts's header): the latent term
- * β·c_uj·y_jᵀA_u⁻¹y_i, plus w(j→i), plus γ·cos_F(j,i). They add up to rankItems' score for a
- * folded-in user. Parallel to user.history.
+ * Each history item's exact share of s(u,i) (model.ts's header), parallel to user.history: the
+ * latent term β·c_uj·y_jᵀA_u⁻¹y_i, plus w(j→i), plus γ·cos_F(j,i)/|H|. With the average user's
+ * part (nobody's item) they add up to rankItems' score for a folded-in user. `content` is the
+ * content terms' sum, γ·mean_j cos_F(j,i).
  */
-export function contributions(model: HybridModel, user: UserVector, item: number): Float64Array {
+export function contributions(
+  model: HybridModel,
+  user: UserVector,
+  item: number,
+): { terms: Float64Array; content: number } {
   const { rankDim: d, rankItemFactors: Y, config } = model;
-  const out = new Float64Array(user.history.length);
+  const terms = new Float64Array(user.history.length);
+  let content = 0;
   let z: Float64Array | null = null;
   if (user.system) {
     z = Float64Array.from(Y.subarray(item * d, (item + 1) * d));
@@ -469,12 +467,12 @@ export function contributions(model: HybridModel, user: UserVector, item: number
     const j = user.history[h]!;
     let latent = 0;
     if (z) for (let f = 0; f < d; f++) latent += Y[j * d + f]! * z[f]!;
-    out[h] =
-      config.latentWeight * user.confidence[h]! * latent +
-      weightOf(nb, j, item) +
+    const similar =
       (config.contentWeight / user.history.length) * contentSimilarity(model, j, item);
+    content += similar;
+    terms[h] = config.latentWeight * user.confidence[h]! * latent + weightOf(nb, j, item) + similar;
   }
-  return out;
+  return { terms, content };
 }
 
 /** y_i: the item's ranking vector (for "similar items" in the sense of "chosen together"). */

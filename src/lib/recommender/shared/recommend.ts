@@ -8,7 +8,6 @@
  * orders the list.
  */
 import {
-  contentTerm,
   contributions,
   itemBiasOf,
   itemVector,
@@ -187,7 +186,7 @@ export function recommend(
 
   function reasonFor(item: number, group: string): Reason {
     if (typeof user === 'number' || user.history.length === 0) return { kind: 'popular', group };
-    const terms = contributions(model, user, item);
+    const { terms, content } = contributions(model, user, item);
     let top = -1;
     let second = 0;
     let positive = 0;
@@ -206,9 +205,7 @@ export function recommend(
       return { kind: 'liked', item: named, share };
     }
     // Which kind of term carries the score: a model no shopper trained only has the content one.
-    return contentTerm(model, user, item) >= positive / 2
-      ? { kind: 'similar' }
-      : { kind: 'shoppers' };
+    return content >= positive / 2 ? { kind: 'similar' } : { kind: 'shoppers' };
   }
 }
 

@@ -138,12 +138,20 @@ export function catalogFeatures(products: readonly Product[], maps: IdMaps): Ite
   const titleWords = catalogTitleWords(products.map((p) => p.name));
   const words = new Map(products.map((p, k) => [p.id, titleWords[k]!]));
   const byId = new Map(products.map((p) => [p.id, p]));
+  return featuresFromKeys(
+    maps.itemIds.map((id) => {
+      const product = byId.get(id);
+      return product ? productFeatureKeys(product, bands.get(id)!, words.get(id)!) : [];
+    }),
+  );
+}
+
+/** Each item's feature keys (in item order) as ItemFeatures: ids in order of first use. */
+export function featuresFromKeys(keyLists: readonly (readonly string[])[]): ItemFeatures {
   const featureIndex = new Map<string, number>();
-  const itemOffsets = new Uint32Array(maps.itemIds.length + 1);
+  const itemOffsets = new Uint32Array(keyLists.length + 1);
   const featureIds: number[] = [];
-  maps.itemIds.forEach((id, item) => {
-    const product = byId.get(id);
-    const keys = product ? productFeatureKeys(product, bands.get(id)!, words.get(id)!) : [];
+  keyLists.forEach((keys, item) => {
     for (const key of keys) {
       if (!featureIndex.has(key)) featureIndex.set(key, featureIndex.size);
       featureIds.push(featureIndex.get(key)!);
