@@ -8,7 +8,8 @@
  * For each running mode (video: tracking between frames; image: detector + landmarks each frame)
  * and thread (the worker the app uses; the main thread for comparison) it measures, per frame:
  *   landmarks: detect() as the app calls it (frame copy, transfer, inference, result back);
- *   total:     landmarks + the app's render (tracker, face geometry, glasses drawn by render.ts).
+ *   total:     landmarks + the app's render (tracker, face geometry, the 3D glasses rendered by
+ *              scene.ts on WebGL and laid over the frame by render.ts, contact shadow included).
  * Prints a table and writes JSON ({video: {...}, image: {...}, main_thread: {...}, environment}).
  * Timings depend on the machine's load: the load average is recorded with them.
  */
@@ -36,6 +37,8 @@ const arg = (name: string) => {
 };
 const jsonPath = arg('json') ?? join(OUTPUT_DIR, 'tryon-bench.json');
 const framesPerRun = Number(arg('frames') ?? 120);
+/** One run only, e.g. --only video/worker (for quick comparisons; the JSON then lacks the rest). */
+const only = arg('only');
 const WARMUP = 10;
 
 interface Stats {
@@ -91,6 +94,7 @@ async function main() {
     const results: Record<string, Stats> = {};
     for (const thread of ['worker', 'main'] as const)
       for (const mode of ['video', 'image'] as const) {
+        if (only && only !== `${mode}/${thread}`) continue;
         results[`${mode}/${thread}`] = await page.evaluate(runInPage, {
           mode,
           thread,
@@ -169,8 +173,8 @@ async function runInPage(o: {
     const [w, h] = [bitmap.width * s, bitmap.height * s];
     fg.drawImage(bitmap, (640 - w) / 2 + 3 * Math.sin(i / 5), (480 - h) / 2, w, h);
   };
-  /** The live view's drawing: tracker, face geometry, glasses placed and drawn (render.ts). */
-  const render = window.landmarkerLab.createRenderer();
+  /** The live view's drawing: tracker, face geometry, 3D glasses placed and rendered (render.ts). */
+  const render = await window.landmarkerLab.createRenderer();
   const t0 = performance.now();
   const landmarker = await window.landmarkerLab.createLandmarker(o.mode, { thread: o.thread });
   const init = performance.now() - t0;
@@ -191,7 +195,7 @@ async function runInPage(o: {
     const a = performance.now();
     const faces = await landmarker.detect(frame);
     const b = performance.now();
-    render(vg, frame, faces);
+    await render(vg, frame, faces);
     const c = performance.now();
     if (i < o.warmup) continue;
     lm.push(b - a);

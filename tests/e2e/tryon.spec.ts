@@ -10,12 +10,13 @@ import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { openApp, setLanguage } from './app';
+import { attract, openApp, setLanguage, startKiosk } from './app';
 import { CHROMIUM_ARGS, findSystemChromium } from './chromium.mjs';
 import { OUTPUT_DIR } from './slot';
 import { catalogById, generateCatalog } from '../../src/lib/catalog/generate';
 import type { EyewearParams, LipstickParams } from '../../src/lib/catalog/types';
 import { lipstickOver } from '../../src/lib/tryon/shared/placement';
+import { lipLight, type LipLight } from '../../src/lib/tryon/shared/lipstick';
 
 /** The demo shop's products (its pack is the generator's output). */
 const productById = catalogById(generateCatalog());
@@ -109,7 +110,39 @@ async function barePixels(
   );
 }
 
-/** Sunglasses: each eye shows the bare pixel under the catalog's lens tint at its opacity. */
+/** The bare lips' light (shared/lipstick.ts), from the lip contours the canvas exposes. */
+async function bareLipLight(
+  page: Page,
+  base64: string,
+  size: number[],
+  anchors: Record<string, unknown>,
+): Promise<LipLight> {
+  const contour = (name: string) =>
+    (anchors[name] as [number, number][]).map(([x, y]) => ({ x, y }));
+  const [outer, inner] = [contour('lipsOuter'), contour('lipsInner')];
+  const x0 = Math.floor(Math.min(...outer.map((q) => q.x)));
+  const y0 = Math.floor(Math.min(...outer.map((q) => q.y)));
+  const width = Math.ceil(Math.max(...outer.map((q) => q.x))) - x0 + 1;
+  const height = Math.ceil(Math.max(...outer.map((q) => q.y))) - y0 + 1;
+  const data = await page.evaluate(
+    async ({ base64, size, box }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes]), { imageOrientation: 'from-image' });
+      const c = new OffscreenCanvas(size[0]!, size[1]!);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0, size[0]!, size[1]!);
+      return [...ctx.getImageData(box[0]!, box[1]!, box[2]!, box[3]!).data];
+    },
+    { base64, size, box: [x0, y0, width, height] },
+  );
+  return lipLight({ data, width, height, origin: { x: x0, y: y0 } }, outer, inner);
+}
+
+/**
+ * Sunglasses: each eye shows the bare pixel under the catalog's lens tint at its opacity. The lens
+ * is a lit 3D surface (shading and a reflection of the room on it), so the pixel lands near that
+ * blend, not on it: within `tolerance` of it, or at least a third of the way there from the bare eye.
+ */
 function expectLensesOnEyes(shown: { product: string; px: RGB[] }, bare: RGB[], tolerance: number) {
   const params = productById.get(shown.product)?.tryOn as EyewearParams;
   expect(params.kind).toBe('eyewear');
@@ -117,7 +150,7 @@ function expectLensesOnEyes(shown: { product: string; px: RGB[] }, bare: RGB[], 
   for (const eye of [0, 1]) {
     const expected = blend(tint, bare[eye]!, params.lensOpacity);
     expect(dist(shown.px[eye]!, expected), `eye ${eye}: lens tint over the eye`).toBeLessThan(
-      tolerance,
+      Math.max(tolerance, 0.65 * dist(bare[eye]!, expected)),
     );
     expect(dist(shown.px[eye]!, bare[eye]!), `eye ${eye}: changed`).toBeGreaterThan(
       dist(expected, bare[eye]!) * 0.5,
@@ -142,6 +175,9 @@ test.describe('try on with a photo', () => {
       await pickCategory(page, 'Sunglasses');
       await upload.setInputFiles(path);
       await expect(status(page)).toContainText('Face found.', { timeout: 60_000 });
+      await expect(page.locator('.stage canvas').first()).toHaveAttribute('data-placement', /./, {
+        timeout: 30_000,
+      });
       const glasses = await readCanvas(page, ['rightEye', 'leftEye', 'chin']);
       const a = glasses.anchors;
       // The eyes' centres lie between the outer eye corners the landmarks give.
@@ -168,9 +204,10 @@ test.describe('try on with a photo', () => {
         0,
       );
       const params = productById.get(lips.product)?.tryOn as LipstickParams;
-      // A gloss's highlight shines on the lower lip: there only the upper lip has a flat colour.
-      for (const i of params.finish === 'gloss' ? [0] : [0, 1]) {
-        const expected = lipstickOver(bareLips[i]!, params);
+      // The lipstick takes the light of the bare lips, found as the app finds it.
+      const light = await bareLipLight(page, base64, lips.size, lips.anchors);
+      for (const i of [0, 1]) {
+        const expected = lipstickOver(bareLips[i]!, light, params);
         expect(
           dist(lips.px[i] as RGB, expected),
           `${name}: lip ${i} wears the lipstick`,
@@ -258,6 +295,46 @@ test.describe('try on with a photo', () => {
     await expect(status(page)).toContainText('make sure only you are in the picture');
   });
 
+  test('small faces: a crew says one at a time, a full-body shot says come closer', async ({
+    page,
+  }) => {
+    // The Apollo 11 crew (three faces a tenth of the picture) and a yoga pose on a beach (a face
+    // 4% of it): the whole-picture look finds no face in either; the tiled look (worker/tiled.ts)
+    // does. A portrait after them is one face again, with the product on it.
+    const photos = ['pilots_pd.png', 'tfjs_pose_fullbody.jpg', 'astronaut.png'];
+    const absent = photos.filter((f) => !existsSync(join(FACES, f)));
+    test.skip(absent.length > 0, `missing in ${FACES}: ${absent.join(', ')}`);
+    test.setTimeout(120_000);
+    await openTryOn(page);
+    const upload = page.getByLabel('Upload a photo', { exact: true });
+    const canvas = page.locator('.stage canvas').first();
+    const timed = async (name: string, text: string) => {
+      const start = Date.now();
+      await upload.setInputFiles(join(FACES, name));
+      await expect(status(page)).toContainText(text, { timeout: 60_000 });
+      console.log(`try-on: ${name}: "${text}" after ${Date.now() - start} ms`);
+    };
+    await timed('pilots_pd.png', 'More than one face');
+    await expect(status(page).locator('[data-problem]')).toHaveAttribute(
+      'data-problem',
+      'severalFaces',
+    );
+    await expect(status(page)).toContainText('one face at a time');
+    await expect(canvas).not.toHaveAttribute('data-anchors');
+
+    await timed('tfjs_pose_fullbody.jpg', 'Your face is too small');
+    await expect(status(page).locator('[data-problem]')).toHaveAttribute(
+      'data-problem',
+      'tooSmall',
+    );
+    await expect(status(page)).toContainText('Come closer');
+    await expect(canvas).not.toHaveAttribute('data-anchors');
+
+    await timed('astronaut.png', 'Face found.');
+    await expect(canvas).toHaveAttribute('data-product');
+    await expect(canvas).toHaveAttribute('data-anchors');
+  });
+
   test('compare two side by side, save a snapshot, find it in My data, erase it', async ({
     page,
   }) => {
@@ -343,6 +420,109 @@ test.describe('try on with a photo', () => {
   });
 });
 
+/** Where the picture, the products over its bottom edge and the bottom tab bar are on screen. */
+async function layoutOf(page: Page) {
+  const box = async (selector: string) => {
+    const b = await page.locator(selector).first().boundingBox();
+    expect(b, `${selector} is shown`).not.toBeNull();
+    return { top: b!.y, bottom: b!.y + b!.height, left: b!.x, right: b!.x + b!.width, ...b! };
+  };
+  return {
+    canvas: await box('.stage canvas'),
+    carousel: await box('.stage .carousel'),
+    status: await box('.stage [role="status"]'),
+    scrollY: await page.evaluate(() => window.scrollY),
+    viewport: page.viewportSize()!,
+  };
+}
+
+test.describe('try on layout', () => {
+  test.skip(missing.includes(CAMERA_PORTRAIT), `missing ${FACES}/${CAMERA_PORTRAIT}`);
+
+  test('phone: the photo fills the width at the top, the products overlay its bottom edge', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openTryOn(page);
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tryon-phone-idle.png') });
+    await page
+      .getByLabel('Upload a photo', { exact: true })
+      .setInputFiles(join(FACES, CAMERA_PORTRAIT));
+    await expect(status(page)).toContainText('Face found.', { timeout: 60_000 });
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tryon-phone-390x844.png') });
+    const { canvas, carousel, status: line, scrollY, viewport } = await layoutOf(page);
+    expect(scrollY).toBe(0);
+    expect(canvas.top, 'the picture starts near the top').toBeLessThan(viewport.height * 0.25);
+    expect(canvas.width, 'the picture fills the width').toBeGreaterThanOrEqual(
+      viewport.width * 0.95,
+    );
+    // The products sit over the picture's bottom edge.
+    expect(carousel.top).toBeLessThan(canvas.bottom);
+    expect(carousel.bottom).toBeGreaterThanOrEqual(canvas.bottom - 1);
+    expect(carousel.left).toBeGreaterThanOrEqual(0);
+    expect(carousel.right).toBeLessThanOrEqual(viewport.width);
+    // Both on screen without scrolling, clear of the bottom tab bar.
+    const nav = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+    for (const b of [canvas, carousel]) {
+      expect(b.top).toBeGreaterThanOrEqual(0);
+      expect(b.bottom).toBeLessThanOrEqual(Math.min(viewport.height, nav!.y));
+    }
+    // The status line is readable under them.
+    expect(line.top).toBeGreaterThanOrEqual(carousel.bottom - 1);
+    await expect(status(page)).toBeInViewport();
+    // The product buttons are on the picture and can still be used.
+    const next = page.getByRole('button', { name: 'Next product' });
+    await expect(next).toBeInViewport();
+    const first = await page.locator('.stage canvas').first().getAttribute('data-product');
+    await next.click();
+    await expect(page.locator('.stage canvas').first()).not.toHaveAttribute('data-product', first!);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  });
+
+  test('kiosk screen (1080x1920): the picture and the products show without scrolling', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await startKiosk(page);
+    await attract(page).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Try on' })
+      .click();
+    await expect(page.getByRole('heading', { name: 'Try on', level: 1 })).toBeVisible();
+    await page
+      .getByLabel('Upload a photo', { exact: true })
+      .setInputFiles(join(FACES, CAMERA_PORTRAIT));
+    await expect(status(page)).toContainText('Face found.', { timeout: 60_000 });
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tryon-kiosk-1080x1920.png') });
+    const { canvas, carousel, scrollY, viewport } = await layoutOf(page);
+    expect(scrollY).toBe(0);
+    for (const b of [canvas, carousel]) {
+      expect(b.top).toBeGreaterThanOrEqual(0);
+      expect(b.bottom).toBeLessThanOrEqual(viewport.height);
+    }
+    expect(canvas.width).toBeGreaterThan(viewport.width * 0.6);
+    expect(carousel.top).toBeLessThan(canvas.bottom);
+    await expect(status(page)).toBeInViewport();
+  });
+
+  test('desktop (1280x800): the picture beside the controls', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openTryOn(page);
+    await page
+      .getByLabel('Upload a photo', { exact: true })
+      .setInputFiles(join(FACES, CAMERA_PORTRAIT));
+    await expect(status(page)).toContainText('Face found.', { timeout: 60_000 });
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT_DIR, 'tryon-desktop-1280x800.png') });
+    const { canvas, carousel, viewport } = await layoutOf(page);
+    for (const b of [canvas, carousel]) expect(b.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(carousel.top).toBeLessThan(canvas.bottom);
+  });
+});
+
 /** A 640x480 "webcam" frame of a portrait (cover crop), as raw RGBA from Chromium's decoder. */
 async function makeFakeCamera() {
   if (existsSync(FAKE_VIDEO) && existsSync(FAKE_FRAME)) return;
@@ -421,6 +601,9 @@ test.describe('try on with the live camera', () => {
     await expect(status(page)).toContainText('Face found.', { timeout: 60_000 });
     const canvas = page.locator('.stage canvas').first();
     await expect(canvas).toHaveAttribute('data-anchors');
+    await expect(page.locator('.stage canvas').first()).toHaveAttribute('data-placement', /./, {
+      timeout: 30_000,
+    });
     const shown = await readCanvas(page, ['rightEye', 'leftEye', 'chin']);
     // The bare camera frame, mirrored as the view shows it, at the same places.
     const bare = await page.evaluate(

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { cameraProblem } from '../../src/lib/tryon/client/camera';
 import { fitSize, isSupportedPhoto, MAX_PHOTO_SIDE } from '../../src/lib/tryon/client/photo';
 import { snapshotFileName } from '../../src/lib/tryon/client/snapshot';
-import { lipstickLayers, lipstickOver } from '../../src/lib/tryon/shared/placement';
-import type { LipstickParams } from '../../src/lib/catalog/types';
 
 describe('try-on inputs', () => {
   it('takes JPEG, PNG and WebP photos only', () => {
@@ -38,33 +36,5 @@ describe('try-on inputs', () => {
     expect(snapshotFileName(['hat-001', 'hat-002'], at)).toBe(
       'try-on-hat-001-vs-hat-002-2026-11-28-10-20-30.jpg',
     );
-  });
-});
-
-describe('try-on lipstick colour', () => {
-  const red: LipstickParams = {
-    kind: 'lipstick',
-    colour: '#c01030',
-    finish: 'matte',
-    opacity: 0.8,
-  };
-  it('moves the lips towards the colour, more for matte, and leaves them alone at 0 opacity', () => {
-    const lip: [number, number, number] = [200, 120, 120];
-    const d = (a: number[], b: number[]) => Math.hypot(...a.map((x, i) => x - b[i]!));
-    const target = [0xc0, 0x10, 0x30];
-    const matte = lipstickOver(lip, red);
-    const gloss = lipstickOver(lip, { ...red, finish: 'gloss' });
-    expect(d(matte, target)).toBeLessThan(d(lip, target));
-    expect(d(matte, target)).toBeLessThan(d(gloss, target));
-    expect(lipstickOver(lip, { ...red, opacity: 0 })).toEqual(lip);
-    expect(lipstickLayers(red).multiply).toBeGreaterThan(
-      lipstickLayers({ ...red, finish: 'satin' }).multiply,
-    );
-  });
-
-  it('keeps light and shade: a darker lip stays darker under the same lipstick', () => {
-    const light = lipstickOver([210, 140, 140], red);
-    const dark = lipstickOver([120, 60, 60], red);
-    for (let i = 0; i < 3; i++) expect(dark[i]!).toBeLessThan(light[i]!);
   });
 });

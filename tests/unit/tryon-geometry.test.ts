@@ -139,23 +139,23 @@ describe('try-on One Euro filter', () => {
 });
 
 describe('try-on face tracker', () => {
-  const pts = [{ x: 10, y: 10 }];
+  const pts = [{ x: 10, y: 10, z: 0 }];
   it('holds the last pose briefly, then resets when the face is lost', () => {
     const t = new FaceTracker({ holdMs: 300 });
     expect(t.update(pts, 0)).toEqual({ points: pts, held: false });
     expect(t.update(null, 200)).toEqual({ points: pts, held: true });
     expect(t.update(null, 400)).toBeNull();
     // After the reset a new face is taken as it is, not smoothed towards the old one.
-    expect(t.update([{ x: 200, y: 50 }], 433)).toEqual({
-      points: [{ x: 200, y: 50 }],
+    expect(t.update([{ x: 200, y: 50, z: 0 }], 433)).toEqual({
+      points: [{ x: 200, y: 50, z: 0 }],
       held: false,
     });
   });
 
   it('smooths a moving face', () => {
     const t = new FaceTracker();
-    t.update([{ x: 0, y: 0 }], 0);
-    const moved = t.update([{ x: 30, y: 0 }], 33)!;
+    t.update([{ x: 0, y: 0, z: 0 }], 0);
+    const moved = t.update([{ x: 30, y: 0, z: 0 }], 33)!;
     expect(moved.points[0]!.x).toBeGreaterThan(0);
     expect(moved.points[0]!.x).toBeLessThan(30);
   });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { landmarkerOn } from '../../src/lib/tryon/client/landmarker';
 import type { LandmarkerWorkerApi } from '../../src/lib/tryon/worker/landmarker.worker';
 import type { LandmarkerInit, PackedFaces } from '../../src/lib/tryon/worker/face-landmarker';
+import type { AnalyseWant } from '../../src/lib/tryon/worker/analyse';
 import { WorkerBridge, WorkerCrashedError } from '../../src/lib/workers/bridge';
 import { fakeWorkers as fakeWorkersOn } from './helpers/fake-worker';
 
@@ -30,6 +31,14 @@ function fakeWorkers(options: { failInit?: boolean } = {}) {
     detect: () => {
       calls.push('detect');
       return hang ? new Promise<PackedFaces>(() => undefined) : none;
+    },
+    analyse: (_frame: unknown, landmarks: Float32Array, want: AnalyseWant) => {
+      calls.push('analyse');
+      const alpha = new Uint8Array([0, 128, 255]);
+      return {
+        hair: want.hair ? { width: 3, height: 1, alpha, scaleX: 2, scaleY: 2 } : undefined,
+        ms: { segment: 0, hair: 0, light: landmarks.length, total: landmarks[3]! },
+      };
     },
     close: () => void calls.push('close'),
   };
@@ -82,5 +91,26 @@ describe('landmarker worker', () => {
     spawned[0]!.crash('out of memory');
     await expect(landmarker.detect(frame)).rejects.toBeInstanceOf(WorkerCrashedError);
     expect(spawned).toHaveLength(1);
+  });
+
+  it('analyses one face: its 478 landmarks go over packed, the hair mask comes back', async () => {
+    stubBitmaps();
+    const { bridge, spawned, calls } = fakeWorkers();
+    const landmarker = await landmarkerOn(bridge, init);
+    const face = {
+      landmarks: Array.from({ length: 478 }, (_, i) => ({ x: i / 1000, y: 0.5, z: 0 })),
+      matrix: [],
+    };
+    const result = await landmarker.analyse(frame, face, { hair: true, light: false });
+    expect(result.hair).toMatchObject({ width: 3, height: 1, scaleX: 2 });
+    expect(Array.from(result.hair!.alpha)).toEqual([0, 128, 255]);
+    // 478 x (x, y, z); the second point's x first in its triple.
+    expect(result.ms.light).toBe(478 * 3);
+    expect(result.ms.total).toBeCloseTo(0.001, 6);
+    spawned[0]!.crash('out of memory');
+    await expect(
+      landmarker.analyse(frame, face, { hair: true, light: true }),
+    ).rejects.toBeInstanceOf(WorkerCrashedError);
+    expect(calls).toEqual(['init', 'analyse']);
   });
 });

@@ -148,16 +148,11 @@ describe('try-on placement: hats, earrings, lipstick', () => {
     expect(turned.ears.map((e) => e.visible)).toEqual([false, true]);
   });
 
-  it('fills the outer lip contour, leaves the mouth opening, and highlights only gloss', () => {
+  it('fills the outer lip contour and leaves the mouth opening', () => {
     const g = geometryOf();
     const p = placeLipstick(g, lipstick);
     expect(p.outer).toEqual(g.lipsOuter);
     expect(p.inner).toEqual(g.lipsInner);
-    expect(p.highlight).not.toBeNull();
-    // The highlight sits on the lower lip, between the inner and outer contours.
-    expect(p.highlight!.centre.y).toBeGreaterThan(g.lipsInner[15]!.y);
-    expect(p.highlight!.centre.y).toBeLessThan(g.lipsOuter[15]!.y);
-    expect(placeLipstick(g, { ...lipstick, finish: 'matte' }).highlight).toBeNull();
   });
 
   it('places every try-on product of the catalog', () => {

@@ -48,7 +48,7 @@ describe('live face issue', () => {
   const geometry = {} as FaceGeometry;
   const ok: FaceCheck = { ok: true, geometry };
   const small: FaceCheck = { ok: false, issue: 'tooSmall' };
-  const points = [{ x: 1, y: 2 }];
+  const points = [{ x: 1, y: 2, z: 0 }];
 
   it('a held pose says nothing new; a lost face says why; a face seen again clears it', () => {
     expect(liveIssue('noFace', small, { points, held: true })).toBe('noFace');

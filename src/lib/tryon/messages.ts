@@ -31,6 +31,10 @@ export const tryOnEn = {
     'On a shared screen your picture is not saved: Download and Share are off here, and what you keep goes when your session ends.',
   preview: 'Try-on preview',
   previewOf: (name: string) => `Try-on preview: ${name}`,
+  hairHidesEarring: (sides: ('right' | 'left')[]) =>
+    sides.length === 2
+      ? 'Your hair covers both ears, so the earrings are hidden: tuck your hair behind your ears, or try a photo where they show.'
+      : `Your hair covers your ${sides[0]} ear, so that earring is hidden: tuck your hair behind it to see it.`,
   issues: {
     noFace: {
       title: 'No face found',
@@ -115,6 +119,10 @@ export const tryOnZhCN: typeof tryOnEn = {
     '在共享屏幕上不会保存您的照片：这里不能下载或分享，您保留的照片会在本次使用结束时删除。',
   preview: '试戴预览',
   previewOf: (name: string) => `试戴预览：${name}`,
+  hairHidesEarring: (sides: ('right' | 'left')[]) =>
+    sides.length === 2
+      ? '头发挡住了两只耳朵，所以耳环没有显示：把头发拢到耳后，或换一张露出耳朵的照片。'
+      : `头发挡住了你的${sides[0] === 'right' ? '右' : '左'}耳，所以那只耳环没有显示：把头发拢到耳后就能看到。`,
   issues: {
     noFace: {
       title: '没有找到人脸',

@@ -5,20 +5,32 @@
  */
 import { catalog } from '../../../src/lib/shell/catalog';
 import { createLandmarker, type FaceFrame } from '../../../src/lib/tryon/client/landmarker';
-import { renderTryOn } from '../../../src/lib/tryon/client/render';
-import { faceGeometry } from '../../../src/lib/tryon/shared/geometry';
+import { renderTryOn, sceneRequest, type ThreeInput } from '../../../src/lib/tryon/client/render';
+import { createSceneRenderer } from '../../../src/lib/tryon/client/scene';
+import { is3d } from '../../../src/lib/tryon/shared/placement3d';
+import { faceGeometry, toPixels } from '../../../src/lib/tryon/shared/geometry';
 import { FaceTracker } from '../../../src/lib/tryon/shared/tracker';
 
-/** One frame as TryOn.svelte draws it: smooth the landmarks, place the product, draw. */
-function createRenderer(productId = 'glasses-001') {
+/**
+ * One frame as TryOn.svelte draws it: smooth the landmarks, place the product, render it in 3D
+ * (in the scene worker) and lay it over the frame. Resolves when the frame is drawn.
+ */
+async function createRenderer(productId = 'glasses-001') {
   const tracker = new FaceTracker();
   const product = catalog.get(productId)?.tryOn ?? null;
-  return (ctx: CanvasRenderingContext2D, source: HTMLCanvasElement, faces: FaceFrame[]) => {
+  const scene = await createSceneRenderer();
+  return async (ctx: CanvasRenderingContext2D, source: HTMLCanvasElement, faces: FaceFrame[]) => {
     const { width: w, height: h } = source;
-    const pts = faces[0]?.landmarks.map((p) => ({ x: p.x * w, y: p.y * h })) ?? null;
+    const pts = faces[0] ? toPixels(faces[0].landmarks, w, h) : null;
     const tracked = tracker.update(pts, performance.now());
     const face = tracked ? faceGeometry(tracked.points) : null;
-    renderTryOn(ctx, { source, width: w, height: h, mirrored: true, face, product });
+    let three: ThreeInput = 'flat';
+    if (face && product && is3d(product) && scene) {
+      const request = sceneRequest(face, product, w, h);
+      three = { placement: request.placement, layers: await scene.render(request) };
+    }
+    renderTryOn(ctx, { source, width: w, height: h, mirrored: true, face, product, three });
+    if (typeof three === 'object') for (const l of three.layers) l.bitmap.close();
   };
 }
 

@@ -13,13 +13,15 @@
  * try-on also works offline).
  *   const landmarker = await createLandmarker('video');            // once per camera session
  *   const [face] = await landmarker.detect(videoElement);            // per frame; [] = no face
+ *   const { hair, light } = await landmarker.analyse(video, face, { hair: true, light: true });
  *   await landmarker.close();                                        // view left / tab hidden
  */
 import { transfer } from 'comlink';
 import { WorkerBridge, WorkerCrashedError } from '../../workers/bridge';
 import type { LandmarkerWorkerApi } from '../worker/landmarker.worker';
 import type { FaceLandmarkerCore, LandmarkerInit, PackedFaces } from '../worker/face-landmarker';
-import { mediapipeUrl } from '../worker/assets';
+import type { AnalyseWant, FrameAnalysis, FrameAnalyser } from '../worker/analyse';
+import { MEDIAPIPE_FILES, mediapipeUrl } from '../worker/assets';
 
 export interface FaceFrame {
   /** 478 points, x and y normalised to the frame (0..1), z in the same scale as x. */
@@ -36,8 +38,15 @@ export type LandmarkerSource =
 export interface Landmarker {
   /** Faces in the frame, best first. In video mode timestamps must grow; they default to now. */
   detect(source: LandmarkerSource, timestampMs?: number): Promise<FaceFrame[]>;
+  /**
+   * For one face of `source` (as detect() found it there): its hair mask (shared/hair.ts; the
+   * segmenter opens on the first hair request) and the light on it (shared/light.ts).
+   */
+  analyse(source: LandmarkerSource, face: FaceFrame, want: AnalyseWant): Promise<FrameAnalysis>;
   close(): Promise<void>;
 }
+
+export type { AnalyseWant, FrameAnalysis };
 
 export interface LandmarkerOptions {
   numFaces?: number;
@@ -129,6 +138,23 @@ export async function landmarkerOn(
         throw error;
       }
     },
+    async analyse(source, face, want) {
+      if (closed) throw new Error('The landmarker is closed.');
+      if (!bridge.running)
+        crashed ??= new WorkerCrashedError('The face landmarker worker stopped.');
+      if (crashed) throw crashed;
+      if (!hasPixels(source)) return { ms: { segment: 0, hair: 0, light: 0, total: 0 } };
+      const bitmap = await createImageBitmap(source);
+      const points = packLandmarks(face);
+      try {
+        return await bridge.call((api) =>
+          api.analyse(transfer(bitmap, [bitmap]), transfer(points, [points.buffer]), want),
+        );
+      } catch (error) {
+        if (error instanceof WorkerCrashedError) crashed = error;
+        throw error;
+      }
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -140,8 +166,16 @@ export async function landmarkerOn(
 }
 
 async function onMainThread(init: LandmarkerInit): Promise<Landmarker> {
-  const { openFaceLandmarker } = await import('../worker/face-landmarker');
+  const [{ openFaceLandmarker }, { createFrameAnalyser }] = await Promise.all([
+    import('../worker/face-landmarker'),
+    import('../worker/analyse'),
+  ]);
   const core: FaceLandmarkerCore = await openFaceLandmarker(init);
+  const analyser: FrameAnalyser = createFrameAnalyser({
+    wasmLoaderUrl: init.wasmLoaderUrl,
+    wasmBinaryUrl: init.wasmBinaryUrl,
+    modelUrl: new URL(MEDIAPIPE_FILES.selfieSegmenter, init.modelUrl).href,
+  });
   const nextTime = clock(init.mode);
   let closed = false;
   return {
@@ -150,12 +184,30 @@ async function onMainThread(init: LandmarkerInit): Promise<Landmarker> {
       if (!hasPixels(source)) return [];
       return unpack(core.detect(source, nextTime(timestampMs)));
     },
+    async analyse(source, face, want) {
+      if (closed) throw new Error('The landmarker is closed.');
+      if (!hasPixels(source)) return { ms: { segment: 0, hair: 0, light: 0, total: 0 } };
+      const bitmap = await createImageBitmap(source);
+      try {
+        return await analyser.analyse(bitmap, packLandmarks(face), want);
+      } finally {
+        bitmap.close();
+      }
+    },
     async close() {
       if (closed) return;
       closed = true;
       core.close();
+      analyser.close();
     },
   };
+}
+
+/** One face's landmarks as the worker takes them: 478 x (x, y, z), normalised. */
+export function packLandmarks(face: FaceFrame): Float32Array {
+  const out = new Float32Array(LANDMARK_COUNT * 3);
+  face.landmarks.forEach((p, i) => out.set([p.x, p.y, p.z], 3 * i));
+  return out;
 }
 
 /** Packed floats (cheap to transfer) to the FaceFrame objects the renderers use. */

@@ -1,20 +1,41 @@
 /**
- * Canvas renderers, one per product type, drawing a placement (shared/placement.ts) over the
- * frame. Everything is drawn in the source frame's pixel space; a mirrored camera view flips the
- * whole canvas once, so the maths never needs to know.
+ * Draws a try-on picture: the frame, then the product. Eyewear, hats and earrings are 3D models,
+ * rendered off the UI thread (client/scene.ts) from the request made here (sceneRequest) and laid
+ * over the frame with a soft shadow under frames and brims, and the hair laid back over hats and
+ * earrings where it falls in front of them; lipstick is painted on the lips here. Where WebGL is
+ * missing, the flat canvas drawings below stand in for the 3D models.
+ * Everything is drawn in the source frame's pixel space; a mirrored camera view flips the whole
+ * canvas once, so the maths never needs to know.
  */
 import type { TryOnParams } from '../../catalog/types';
 import type { FaceGeometry, Point } from '../shared/geometry';
+import { hairCovers, type HairMask } from '../shared/hair';
+import type { LightEstimate } from '../shared/light';
+import { is3d, place3d, type Placement3d } from '../shared/placement3d';
+import { applyLipstick } from '../shared/lipstick';
 import {
-  lipstickLayers,
   place,
   type EarringPlacement,
   type GlassesPlacement,
   type HatPlacement,
   type LipstickPlacement,
 } from '../shared/placement';
+import type { SceneLayer, SceneLayers, SceneRequest } from '../three/scene';
 
 type Ctx = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+type Layer = HTMLCanvasElement | OffscreenCanvas;
+
+/** What the frame says about itself, beyond the face: its light and its hair. */
+export interface FrameLook {
+  light?: LightEstimate;
+  hair?: HairMask;
+}
+
+/**
+ * A 3D product's rendered layers with the placement they were made for; 'pending' while they
+ * are on their way (the bare frame shows), 'flat' where there is no WebGL (drawn in 2D).
+ */
+export type ThreeInput = { placement: Placement3d; layers: SceneLayers } | 'pending' | 'flat';
 
 export interface RenderInput {
   source: CanvasImageSource;
@@ -24,15 +45,210 @@ export interface RenderInput {
   /** The face to dress, or null to show the bare frame. */
   face: FaceGeometry | null;
   product: TryOnParams | null;
+  /** For a 3D product; absent: drawn flat. */
+  three?: ThreeInput;
+  look?: FrameLook;
 }
 
-export function renderTryOn(ctx: Ctx, input: RenderInput): void {
-  const { width, height, mirrored } = input;
+export interface Rendered {
+  /** Where the 3D product meets the face, in canvas pixels (mirroring applied). */
+  keys?: Record<string, [number, number]>;
+}
+
+/** Share of hair around a lobe above which the earring is not drawn: hair hides that ear. */
+export const HAIR_HIDES_EAR = 0.5;
+
+/**
+ * What the scene must draw for this face: the product seated by placement3d, the frame's light,
+ * earrings the hair hides left out (and their key points with them, as those of an ear turned
+ * away), and a hat split round the hair when there is a hair mask.
+ */
+export function sceneRequest(
+  face: FaceGeometry,
+  product: TryOnParams & { kind: 'eyewear' | 'hat' | 'earring' },
+  width: number,
+  height: number,
+  look: FrameLook = {},
+): SceneRequest & { hidden: ('right' | 'left')[] } {
+  const placement = place3d(face, product);
+  const hidden = hiddenEars(face, product, look.hair);
+  for (const seat of placement.seats)
+    if (seat.side && (!seat.facing || hidden.includes(seat.side)))
+      delete placement.keys[`${seat.side}Lobe`];
+  return {
+    product,
+    placement,
+    width,
+    height,
+    light: look.light,
+    hidden,
+    split: !!look.hair && product.kind === 'hat',
+  };
+}
+
+export function renderTryOn(ctx: Ctx, input: RenderInput): Rendered {
+  const { width, height, mirrored, face, product, three, look } = input;
+  const rendered: Rendered = {};
   ctx.save();
   ctx.setTransform(mirrored ? -1 : 1, 0, 0, 1, mirrored ? width : 0, 0);
   ctx.drawImage(input.source, 0, 0, width, height);
-  if (input.face && input.product) drawPlacement(ctx, place(input.face, input.product));
+  if (face && product) {
+    if (!is3d(product) || !three || three === 'flat') drawPlacement(ctx, place(face, product));
+    else if (three !== 'pending') {
+      // A split hat: the part behind the face's plane, the hair falling over it, then the brim.
+      const [first, front] = three.layers;
+      const p = three.placement;
+      if (first) {
+        contactShadow(ctx, first, p);
+        ctx.drawImage(first.bitmap, first.x, first.y);
+      }
+      if (look?.hair && p.kind !== 'eyewear')
+        hairInFront(ctx, input.source, look.hair, p, width, height);
+      if (front) ctx.drawImage(front.bitmap, front.x, front.y);
+      rendered.keys = Object.fromEntries(
+        Object.entries(p.keys).map(([k, q]) => [
+          k,
+          [Math.round(mirrored ? width - q.x : q.x), Math.round(q.y)],
+        ]),
+      );
+    }
+  }
   ctx.restore();
+  return rendered;
+}
+
+/** Ears the hair covers, when the product is earrings. */
+export function hiddenEars(
+  face: FaceGeometry,
+  product: TryOnParams,
+  hair: HairMask | undefined,
+): ('right' | 'left')[] {
+  if (!hair || product.kind !== 'earring') return [];
+  const r = 0.04 * face.faceWidth;
+  return (
+    [
+      ['right', face.rightEarLobe],
+      ['left', face.leftEarLobe],
+    ] as const
+  )
+    .filter(([, lobe]) => hairCovers(hair, lobe, r) > HAIR_HIDES_EAR)
+    .map(([side]) => side);
+}
+
+/** Soft shadows on the face: under frames, and under a hat's brim or band on the forehead. */
+const SHADOW = {
+  eyewear: { blurMm: 1.5, dropMm: 2.5, alpha: 0.3 },
+  hat: { blurMm: 5, dropMm: 8, alpha: 0.35 },
+} as const;
+
+/** The layer darkened, blurred and a little lower, over the face only. */
+function contactShadow(ctx: Ctx, { bitmap: layer, x: lx, y: ly }: SceneLayer, p: Placement3d) {
+  if (p.kind === 'earring') return;
+  const s = p.head.pxPerMm;
+  const k = p.keys;
+  let box: [number, number, number, number]; // x0, y0, x1, y1 of the face it may fall on
+  if (p.kind === 'eyewear') {
+    const xs = [k.frameRight!.x, k.frameLeft!.x];
+    const ys = [k.frameRight!.y, k.frameLeft!.y, k.bridge!.y];
+    const pad = 40 * s;
+    box = [
+      Math.min(...xs) - pad,
+      Math.min(...ys) - pad,
+      Math.max(...xs) + pad,
+      Math.max(...ys) + pad,
+    ];
+  } else {
+    // Within the head's width, from the band down over the forehead.
+    const band = p.band ?? [];
+    const xs = band.map((q) => q.x);
+    const ys = band.map((q) => q.y);
+    box = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys) + 30 * s];
+  }
+  const { blurMm, dropMm, alpha } = SHADOW[p.kind];
+  const drop = dropMm * s;
+  // In the layer's own pixels (it starts at lx, ly in the frame).
+  const x0 = Math.max(0, Math.floor(box[0] - lx));
+  const y0 = Math.max(0, Math.floor(box[1] - ly));
+  const x1 = Math.min(layer.width, Math.ceil(box[2] - lx));
+  const y1 = Math.min(layer.height, Math.ceil(box[3] - ly));
+  if (x1 <= x0 || y1 <= y0) return;
+  ctx.save();
+  ctx.translate(lx, ly);
+  ctx.beginPath();
+  ctx.rect(x0, y0, x1 - x0, y1 - y0);
+  ctx.clip();
+  ctx.filter = `blur(${(blurMm * s).toFixed(1)}px) brightness(0)`;
+  ctx.globalAlpha = alpha;
+  // The source a shadow's height above the box, so what casts it from there is included.
+  const sy = Math.max(0, Math.floor(y0 - drop));
+  ctx.drawImage(layer, x0, sy, x1 - x0, y1 - sy, x0, sy + drop, x1 - x0, y1 - sy);
+  ctx.restore();
+}
+
+/** Scratch canvases, reused from frame to frame (grown when needed). */
+const scratches = new Map<string, Layer>();
+function scratch(name: string, w: number, h: number): Layer {
+  let c = scratches.get(name);
+  if (!c || c.width < w || c.height < h) {
+    const [cw, ch] = [Math.max(w, c?.width ?? 0), Math.max(h, c?.height ?? 0)];
+    if (typeof OffscreenCanvas !== 'undefined') c = new OffscreenCanvas(cw, ch);
+    else {
+      c = document.createElement('canvas');
+      c.width = cw;
+      c.height = ch;
+    }
+    scratches.set(name, c);
+  }
+  return c;
+}
+const context = (c: Layer) => c.getContext('2d') as Ctx | null;
+
+/**
+ * The frame's own hair, laid back over the product where hair falls in front of it: below a
+ * hat's band (a fringe over the band, hair over the crown and brim at the sides and back) and
+ * around the ear lobes.
+ */
+function hairInFront(
+  ctx: Ctx,
+  source: CanvasImageSource,
+  hair: HairMask,
+  p: Placement3d,
+  width: number,
+  height: number,
+) {
+  const mask = scratch('hair-mask', hair.width, hair.height);
+  const m = context(mask);
+  const layer = scratch('hair', width, height);
+  const l = context(layer);
+  if (!m || !l) return;
+  const image = new ImageData(hair.width, hair.height);
+  for (let i = 0; i < hair.alpha.length; i++) image.data[4 * i + 3] = hair.alpha[i]!;
+  m.putImageData(image, 0, 0);
+  l.save();
+  l.setTransform(1, 0, 0, 1, 0, 0);
+  l.clearRect(0, 0, width, height);
+  l.beginPath();
+  if (p.kind === 'hat' && p.band) {
+    // Below the band's front half as it is seen, down to the frame's bottom.
+    const band = p.band;
+    l.moveTo(band[0]!.x, height);
+    for (const q of band) l.lineTo(q.x, q.y);
+    l.lineTo(band.at(-1)!.x, height);
+  } else {
+    const r = 25 * p.head.pxPerMm;
+    for (const key of ['rightLobe', 'leftLobe']) {
+      const c = p.keys[key];
+      if (!c) continue;
+      l.moveTo(c.x + r, c.y + 2 * r);
+      l.ellipse(c.x, c.y + r, r, 2 * r, 0, 0, 2 * Math.PI);
+    }
+  }
+  l.clip();
+  l.drawImage(source, 0, 0, width, height);
+  l.globalCompositeOperation = 'destination-in';
+  l.drawImage(mask, 0, 0, hair.width, hair.height, 0, 0, width, height);
+  l.restore();
+  ctx.drawImage(layer, 0, 0, width, height, 0, 0, width, height);
 }
 
 export function drawPlacement(ctx: Ctx, p: ReturnType<typeof place>): void {
@@ -305,78 +521,57 @@ function smoothContour(ctx: Ctx, pts: readonly Point[]) {
   ctx.closePath();
 }
 
-/** A scratch canvas for the lips, reused from frame to frame (grown when needed). */
-let scratch: OffscreenCanvas | HTMLCanvasElement | null = null;
-function lipLayer(w: number, h: number): OffscreenCanvas | HTMLCanvasElement {
-  if (!scratch || scratch.width < w || scratch.height < h) {
-    const [cw, ch] = [Math.max(w, scratch?.width ?? 0), Math.max(h, scratch?.height ?? 0)];
-    if (typeof OffscreenCanvas !== 'undefined') scratch = new OffscreenCanvas(cw, ch);
-    else {
-      scratch = document.createElement('canvas');
-      scratch.width = cw;
-      scratch.height = ch;
-    }
-  }
-  return scratch;
-}
-
+/**
+ * The lipstick, pixel by pixel (shared/lipstick.ts): the frame's pixels in the box around the
+ * mouth are read, coloured where the soft lip mask covers them, and written back. Read and write
+ * ignore the canvas's transform (a mirrored camera view flips it), so all of it happens in the
+ * canvas's own pixels: the lip contours are carried there by the transform first.
+ */
 function drawLipstick(ctx: Ctx, p: LipstickPlacement) {
-  const { params } = p;
-  const width = Math.hypot(p.outer[10]!.x - p.outer[0]!.x, p.outer[10]!.y - p.outer[0]!.y);
-  // Soft edges: lipstick follows the lip line, it is not a sticker. The blur runs on a small layer
-  // around the mouth only (a blur filter on the whole frame costs tens of ms per frame).
-  const blur = Math.max(0.5, width * 0.012);
+  const t = ctx.getTransform();
+  const toCanvas = (q: Point): Point => ({
+    x: t.a * q.x + t.c * q.y + t.e,
+    y: t.b * q.x + t.d * q.y + t.f,
+  });
+  const outer = p.outer.map(toCanvas);
+  const inner = p.inner.map(toCanvas);
+  const mouth = Math.hypot(outer[10]!.x - outer[0]!.x, outer[10]!.y - outer[0]!.y);
+  // Soft edges: lipstick follows the lip line, it is not a sticker.
+  const blur = Math.max(0.5, mouth * 0.012);
   const pad = Math.ceil(blur * 3) + 2;
-  const xs = p.outer.map((q) => q.x);
-  const ys = p.outer.map((q) => q.y);
-  const x0 = Math.floor(Math.min(...xs)) - pad;
-  const y0 = Math.floor(Math.min(...ys)) - pad;
-  const w = Math.ceil(Math.max(...xs)) - x0 + pad;
-  const h = Math.ceil(Math.max(...ys)) - y0 + pad;
-  const layer = lipLayer(w, h);
-  const l = layer.getContext('2d') as Ctx | null;
+  const xs = outer.map((q) => q.x);
+  const ys = outer.map((q) => q.y);
+  const x0 = Math.max(0, Math.floor(Math.min(...xs)) - pad);
+  const y0 = Math.max(0, Math.floor(Math.min(...ys)) - pad);
+  const w = Math.min(ctx.canvas.width, Math.ceil(Math.max(...xs)) + pad) - x0;
+  const h = Math.min(ctx.canvas.height, Math.ceil(Math.max(...ys)) + pad) - y0;
+  if (w <= 0 || h <= 0) return;
+  // The mask: the lips (outer contour less the mouth's opening), blurred a little.
+  const layer = scratch('lips', w, h);
+  const l = layer.getContext('2d', { willReadFrequently: true }) as Ctx | null;
   if (!l) return;
   l.setTransform(1, 0, 0, 1, 0, 0);
-  l.clearRect(0, 0, layer.width, layer.height);
+  l.clearRect(0, 0, w, h);
   l.filter = `blur(${blur.toFixed(1)}px)`;
   l.translate(-x0, -y0);
   l.beginPath();
-  smoothContour(l, p.outer);
-  smoothContour(l, p.inner);
-  l.fillStyle = params.colour;
+  smoothContour(l, outer);
+  smoothContour(l, inner);
+  l.fillStyle = '#000';
   l.fill('evenodd');
   l.filter = 'none';
-  // Multiply keeps the lips' own texture and shading; a normal layer on top sets the colour.
-  const layers = lipstickLayers(params);
-  ctx.globalCompositeOperation = 'multiply';
-  ctx.globalAlpha = layers.multiply;
-  ctx.drawImage(layer, 0, 0, w, h, x0, y0, w, h);
-  ctx.globalCompositeOperation = 'source-over';
-  ctx.globalAlpha = layers.normal;
-  ctx.drawImage(layer, 0, 0, w, h, x0, y0, w, h);
-  ctx.globalAlpha = 1;
-  if (p.highlight) {
-    const { centre, rx, ry, roll } = p.highlight;
-    ctx.save();
-    ctx.translate(centre.x, centre.y);
-    ctx.rotate(roll);
-    ctx.scale(1, ry / rx);
-    const glow = ctx.createRadialGradient(0, 0, 0, 0, 0, rx);
-    glow.addColorStop(0, 'rgb(255 255 255 / 55%)');
-    glow.addColorStop(1, 'rgb(255 255 255 / 0%)');
-    ctx.globalCompositeOperation = 'screen';
-    ctx.globalAlpha = 1;
-    ctx.fillStyle = glow;
-    ctx.beginPath();
-    ctx.arc(0, 0, rx, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.restore();
-  }
+  const mask = l.getImageData(0, 0, w, h).data;
+  const frame = ctx.getImageData(x0, y0, w, h);
+  const box = { data: frame.data, width: w, height: h, origin: { x: x0, y: y0 } };
+  applyLipstick(box, mask, outer, inner, p.params);
+  ctx.putImageData(frame, x0, y0);
 }
 
 /** Key points in canvas pixels (mirroring applied), for tests and assistive hints. */
 export function anchorsOf(face: FaceGeometry, width: number, mirrored: boolean) {
   const f = (p: Point) => [Math.round(mirrored ? width - p.x : p.x), Math.round(p.y)];
+  const tenth = (v: number) => Math.round(10 * v) / 10;
+  const g = (p: Point) => [tenth(mirrored ? width - p.x : p.x), tenth(p.y)];
   const lips = face.lipsOuter;
   const inner = face.lipsInner;
   return {
@@ -388,5 +583,19 @@ export function anchorsOf(face: FaceGeometry, width: number, mirrored: boolean) 
     upperLip: f({ x: (lips[5]!.x + inner[5]!.x) / 2, y: (lips[5]!.y + inner[5]!.y) / 2 }),
     lowerLip: f({ x: (lips[15]!.x + inner[15]!.x) / 2, y: (lips[15]!.y + inner[15]!.y) / 2 }),
     chin: f(face.chin),
+    noseBridge: f(face.noseBridge),
+    foreheadTop: f(face.foreheadTop),
+    rightBrow: f(face.mesh[BROWS[0]]!),
+    leftBrow: f(face.mesh[BROWS[1]]!),
+    rightFaceSide: f(face.rightFaceSide),
+    leftFaceSide: f(face.leftFaceSide),
+    rightLobe: f(face.rightEarLobe),
+    leftLobe: f(face.leftEarLobe),
+    // The lips' contours (to a tenth of a pixel), for a test to find the lips' mean as drawn.
+    lipsOuter: lips.map(g),
+    lipsInner: inner.map(g),
   };
 }
+
+/** The top of each brow's arch (the wearer's right, then left). */
+const BROWS = [105, 334] as const;

@@ -10,24 +10,32 @@
  *   const tryOn = new TryOnSession(() => router.route.params.get('product'));
  *   onDestroy(() => tryOn.dispose());
  */
+import { untrack } from 'svelte';
 import { addGalleryPicture } from '../../db';
 import { i18n } from '../../i18n/locale.svelte';
 import { KIOSK_RESET_EVENT, kiosk } from '../../kiosk/client/kiosk.svelte';
 import { notify, reportStorageError } from '../../shell/notices.svelte';
 import { session } from '../../shell/session.svelte';
 import { checkFaces } from '../shared/checks';
-import { faceGeometry, type FaceGeometry } from '../shared/geometry';
+import { faceGeometry, toPixels, type FaceGeometry } from '../shared/geometry';
 import { FaceTracker } from '../shared/tracker';
 import * as camera from './camera';
 import { TryOnChoice } from './choice.svelte';
-import { createLandmarker, type Landmarker } from './landmarker';
+import { createLandmarker, type FaceFrame, type Landmarker } from './landmarker';
 import { offlineAssets } from '../../shell/offline-assets.svelte';
 import { decodePhoto } from './photo';
-import { anchorsOf, renderTryOn } from './render';
+import { anchorsOf, renderTryOn, sceneRequest, type FrameLook, type ThreeInput } from './render';
+import { createSceneRenderer, type SceneRenderer } from './scene';
+import { is3d } from '../shared/placement3d';
 import { downloadBlob, shareBlob, snapshot, snapshotFileName } from './snapshot';
 import { liveIssue, statusOf, type Busy, type Problem, type SourceMode } from './status';
 
 type LandmarkerKind = 'image' | 'video';
+/** The 3D layers of the products on canvas A and B, and which product each is of. */
+type Layers3d = Partial<Record<'a' | 'b', { id: string; input: ThreeInput }>>;
+
+/** How often a live frame's light and hair are looked at again, ms. */
+const LOOK_EVERY_MS = 1000;
 
 export class TryOnSession {
   readonly choice: TryOnChoice;
@@ -39,6 +47,15 @@ export class TryOnSession {
   /** The picture's size (the canvases take it). */
   size = $state.raw({ width: 640, height: 480 });
   saving = $state(false);
+  /** The frame's light and hair (analysed off the UI thread), for the 3D products. */
+  look = $state.raw<FrameLook>({});
+  /** Earrings not drawn because the wearer's hair covers that ear (the stage says so). */
+  hiddenByHair = $state.raw<('right' | 'left')[]>([]);
+  /** The 3D renderer (a worker), started with the first 3D product; null where WebGL is missing. */
+  #renderer: Promise<SceneRenderer | null> | null = null;
+  /** The latest 3D layers of the products on canvas A and B, and which product each is. */
+  #three = $state.raw<Layers3d>({});
+  #threeRequest = 0;
 
   /** Bound by the stage: the hidden <video> the camera plays in, and the one or two canvases. */
   video = $state.raw<HTMLVideoElement>();
@@ -65,8 +82,15 @@ export class TryOnSession {
     // A photo is redrawn when the product, comparison or face changes; the camera every frame.
     $effect(() => {
       void [this.choice.product, this.choice.second, this.face, this.canvasA, this.canvasB];
-      void this.size;
+      void [this.size, this.look, this.#three];
       if (this.mode === 'photo') this.#draw();
+    });
+    // A photo's 3D products are rendered again when the product, face or light changes (a live
+    // camera's on each new face, in the detect loop).
+    $effect(() => {
+      void [this.choice.product, this.choice.second, this.face, this.look, this.size];
+      // untrack: what the render reads and writes besides these does not call for another.
+      if (this.mode === 'photo') untrack(() => void this.#renderThree());
     });
     document.addEventListener('visibilitychange', this.#onVisibility);
     addEventListener(KIOSK_RESET_EVENT, this.stopCamera);
@@ -78,6 +102,9 @@ export class TryOnSession {
     this.stopCamera();
     this.#keepPhoto(null);
     for (const kind of ['image', 'video'] as const) this.#closeLandmarker(kind);
+    this.#setThree({}, []);
+    void this.#renderer?.then((r) => r?.close());
+    this.#renderer = null;
   }
 
   /* ------------------------------------------------------------------------------- photo */
@@ -87,6 +114,7 @@ export class TryOnSession {
     const run = this.#run;
     this.problem = null;
     this.face = null;
+    this.look = {};
     let bitmap: ImageBitmap;
     try {
       bitmap = await decodePhoto(file);
@@ -100,11 +128,13 @@ export class TryOnSession {
     this.mode = 'photo';
     this.busy = 'loading';
     try {
-      const faces = await (await this.#landmarker('image')).detect(bitmap);
+      const landmarker = await this.#landmarker('image');
+      const faces = await landmarker.detect(bitmap);
       if (run !== this.#run) return; // another photo or the camera came meanwhile
       const check = checkFaces(faces, this.size.width, this.size.height);
       this.face = check.ok ? check.geometry : null;
       this.problem = check.ok ? null : { kind: 'face', issue: check.issue };
+      if (check.ok) await this.#analyse(run, landmarker, bitmap, faces[0]!, true);
     } catch (e) {
       console.error(e);
       this.#closeLandmarker('image'); // a dead worker: the next photo starts a new one
@@ -120,6 +150,7 @@ export class TryOnSession {
     const run = ++this.#run;
     this.problem = null;
     this.face = null;
+    this.look = {};
     this.#keepPhoto(null);
     this.busy = 'starting';
     this.mode = 'camera';
@@ -178,6 +209,7 @@ export class TryOnSession {
   /** Landmarks as fast as they come (off the UI thread), steadied; the canvas draws the latest. */
   async #detectLoop(run: number, video: HTMLVideoElement, landmarker: Landmarker): Promise<void> {
     const tracker = new FaceTracker();
+    let lastLook = -Infinity;
     while (run === this.#run) {
       try {
         const faces = await landmarker.detect(video, performance.now());
@@ -187,14 +219,21 @@ export class TryOnSession {
         if (!w || !h) continue;
         if (w !== this.size.width || h !== this.size.height) this.size = { width: w, height: h };
         const check = checkFaces(faces, w, h);
-        const points = check.ok
-          ? faces[0]!.landmarks.map((p) => ({ x: p.x * w, y: p.y * h }))
-          : null;
+        const points = check.ok ? toPixels(faces[0]!.landmarks, w, h) : null;
         const tracked = tracker.update(points, performance.now());
         this.face = tracked ? faceGeometry(tracked.points) : null;
         const before = this.problem?.kind === 'face' ? this.problem.issue : null;
         const issue = liveIssue(before, check, tracked);
         if (issue !== before) this.problem = issue ? { kind: 'face', issue } : null;
+        await this.#renderThree();
+        // Light and hair change slowly: looked at about once a second, between detections.
+        const now = performance.now();
+        if (check.ok && now - lastLook > LOOK_EVERY_MS) {
+          lastLook = now;
+          const product = this.choice.product?.tryOn;
+          const hair = product?.kind === 'hat' || product?.kind === 'earring';
+          await this.#analyse(run, landmarker, video, faces[0]!, hair);
+        }
       } catch (e) {
         if (run !== this.#run) return;
         console.error(e);
@@ -217,6 +256,67 @@ export class TryOnSession {
     }
   };
 
+  /** The frame's light (and hair, when asked) for this face; a failure leaves the defaults. */
+  async #analyse(
+    run: number,
+    landmarker: Landmarker,
+    source: ImageBitmap | HTMLVideoElement,
+    face: FaceFrame,
+    hair: boolean,
+  ): Promise<void> {
+    try {
+      const found = await landmarker.analyse(source, face, { hair, light: true });
+      if (run !== this.#run) return;
+      this.look = { light: found.light ?? undefined, hair: found.hair ?? this.look.hair };
+    } catch (e) {
+      console.warn('Try on: the frame could not be analysed; default light, no hair mask', e);
+    }
+  }
+
+  /**
+   * Renders the 3D products (canvas A's and, when comparing, B's) on the current face, off the UI
+   * thread; the newest request wins. Without WebGL anywhere they are drawn flat.
+   */
+  async #renderThree(): Promise<void> {
+    const request = ++this.#threeRequest;
+    const { face, size, look } = this;
+    const worn = { a: this.choice.product, b: this.choice.second };
+    const wants3d = Object.values(worn).some((p) => p?.tryOn && is3d(p.tryOn));
+    if (!face || !wants3d) return this.#setThree({}, []);
+    this.#renderer ??= createSceneRenderer().catch((e: unknown) => {
+      console.error(e);
+      return null;
+    });
+    const renderer = await this.#renderer;
+    const next: Layers3d = {};
+    let hidden: ('right' | 'left')[] = [];
+    for (const key of ['a', 'b'] as const) {
+      const p = worn[key];
+      if (!p?.tryOn || !is3d(p.tryOn)) continue;
+      if (!renderer) {
+        next[key] = { id: p.id, input: 'flat' };
+        continue;
+      }
+      const scene = sceneRequest(face, p.tryOn, size.width, size.height, look);
+      if (key === 'a') hidden = scene.hidden;
+      try {
+        const layers = await renderer.render(scene);
+        next[key] = { id: p.id, input: { placement: scene.placement, layers } };
+      } catch (e) {
+        console.error(e);
+        next[key] = { id: p.id, input: 'flat' };
+      }
+    }
+    if (request !== this.#threeRequest) return closeLayers(next); // a newer one is on its way
+    this.#setThree(next, hidden);
+  }
+
+  #setThree(next: Layers3d, hidden: ('right' | 'left')[]): void {
+    closeLayers(this.#three);
+    this.#three = next;
+    if (hidden.join() !== this.hiddenByHair.join()) this.hiddenByHair = hidden;
+  }
+
   /* ---------------------------------------------------------------------------- drawing */
 
   /** Draws both canvases (the second only when comparing) from the current frame and face. */
@@ -224,17 +324,23 @@ export class TryOnSession {
     const source = this.mode === 'camera' ? this.video : this.#photo;
     if (!source || this.mode === 'idle') return;
     const mirrored = this.mode === 'camera';
-    const { face, size } = this;
-    for (const [canvas, p] of [
-      [this.canvasA, this.choice.product],
-      [this.canvasB, this.choice.second],
+    const { face, size, look } = this;
+    for (const [canvas, p, key] of [
+      [this.canvasA, this.choice.product, 'a'],
+      [this.canvasB, this.choice.second, 'b'],
     ] as const) {
       const ctx = p && canvas?.getContext('2d');
       if (!canvas || !p || !ctx) continue;
-      renderTryOn(ctx, { source, ...size, mirrored, face, product: p.tryOn ?? null });
+      const product = p.tryOn ?? null;
+      // A 3D product shows once its layers are rendered (the bare frame until then).
+      const layers = this.#three[key];
+      const three = layers?.id === p.id ? layers.input : 'pending';
+      const rendered = renderTryOn(ctx, { source, ...size, mirrored, face, product, three, look });
       canvas.dataset.product = p.id;
       if (face) canvas.dataset.anchors = JSON.stringify(anchorsOf(face, size.width, mirrored));
       else delete canvas.dataset.anchors;
+      if (rendered.keys) canvas.dataset.placement = JSON.stringify(rendered.keys);
+      else delete canvas.dataset.placement;
     }
   }
 
@@ -247,7 +353,9 @@ export class TryOnSession {
     // MediaPipe's files are fetched (with progress) and cached on first use; offline, a notice says so.
     this.#landmarkers[kind] ??= offlineAssets
       .ensure('tryon')
-      .then(() => createLandmarker(kind, { numFaces: 2 }))
+      // Two faces are enough to say "one at a time" live; a photo's tiled look (see
+      // worker/tiled.ts) reports up to three, a small group as it is.
+      .then(() => createLandmarker(kind, { numFaces: kind === 'image' ? 3 : 2 }))
       .catch((e: unknown) => {
         delete this.#landmarkers[kind];
         throw e;
@@ -297,4 +405,10 @@ export class TryOnSession {
     const name = snapshotFileName(this.choice.wornIds);
     if (!(await shareBlob(blob, name, i18n.t.tryOn.title))) notify(i18n.t.tryOn.shareUnavailable);
   };
+}
+
+/** Frees the bitmaps of rendered 3D layers that will not be drawn again. */
+function closeLayers(three: Layers3d): void {
+  for (const t of Object.values(three))
+    if (typeof t.input === 'object') for (const l of t.input.layers) l.bitmap.close();
 }

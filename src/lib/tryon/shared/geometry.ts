@@ -57,9 +57,9 @@ export const lerp = (a: Point, b: Point, t: number): Point => ({
   y: a.y + (b.y - a.y) * t,
 });
 
-/** Normalised landmarks (0..1) to pixels of a width x height frame. */
-export function toPixels(landmarks: readonly Point3[], width: number, height: number): Point[] {
-  return landmarks.map((p) => ({ x: p.x * width, y: p.y * height }));
+/** Normalised landmarks (0..1; z in the scale of x) to pixels of a width x height frame. */
+export function toPixels(landmarks: readonly Point3[], width: number, height: number): Point3[] {
+  return landmarks.map((p) => ({ x: p.x * width, y: p.y * height, z: p.z * width }));
 }
 
 /** Everything the placements need, in pixels. */
@@ -90,9 +90,11 @@ export interface FaceGeometry {
   faceHeight: number;
   /** Image-plane roll of the eye line, radians (0 = level; positive turns clockwise on screen). */
   roll: number;
+  /** The whole mesh in pixels (z in pixels too, away from the camera; 0 where not known). */
+  mesh: readonly Point3[];
 }
 
-export function faceGeometry(px: readonly Point[]): FaceGeometry {
+export function faceGeometry(px: readonly (Point | Point3)[]): FaceGeometry {
   const at = (i: number) => {
     const p = px[i];
     if (!p) throw new Error(`landmark ${i} missing: need the 478-point mesh`);
@@ -110,14 +112,15 @@ export function faceGeometry(px: readonly Point[]): FaceGeometry {
   const centre = midpoint(rightFaceSide, leftFaceSide);
   const roll = Math.atan2(leftEyeOuter.y - rightEyeOuter.y, leftEyeOuter.x - rightEyeOuter.x);
   // The mesh stops at the cheek: a lobe hangs just outside the jaw point under the ear, a little
-  // lower ("down" is perpendicular to the eye line, so it follows the head's roll).
+  // higher ("up" is perpendicular to the eye line, so it follows the head's roll). Placed by eye
+  // on the portraits in ../shared/data/faces whose ears show (8 mm out, 5 mm up).
   const lobe = (jaw: Point, side: Point): Point => {
     const ox = side.x - centre.x;
     const oy = side.y - centre.y;
     const len = Math.hypot(ox, oy) || 1;
     return {
-      x: jaw.x + (ox / len) * faceWidth * 0.05 - Math.sin(roll) * faceWidth * 0.03,
-      y: jaw.y + (oy / len) * faceWidth * 0.05 + Math.cos(roll) * faceWidth * 0.03,
+      x: jaw.x + (ox / len) * faceWidth * 0.057 + Math.sin(roll) * faceWidth * 0.036,
+      y: jaw.y + (oy / len) * faceWidth * 0.057 - Math.cos(roll) * faceWidth * 0.036,
     };
   };
   return {
@@ -149,6 +152,7 @@ export function faceGeometry(px: readonly Point[]): FaceGeometry {
     faceWidth,
     faceHeight: distance(foreheadTop, chin),
     roll,
+    mesh: px.map((p) => ({ x: p.x, y: p.y, z: 'z' in p ? p.z : 0 })),
   };
 }
 

@@ -57,18 +57,22 @@ export class OneEuroFilter {
   }
 }
 
-/** One filter per coordinate of a list of points (x and y; z is not drawn). */
+/** One filter per coordinate of a list of points (x, y and, where given, z: the 3D pose uses it). */
 export class PointsFilter {
   private filters: OneEuroFilter[] = [];
   constructor(private readonly options: OneEuroOptions = {}) {}
 
-  filter<P extends { x: number; y: number }>(points: readonly P[], timeMs: number): P[] {
-    while (this.filters.length < points.length * 2)
+  filter<P extends { x: number; y: number; z?: number }>(
+    points: readonly P[],
+    timeMs: number,
+  ): P[] {
+    while (this.filters.length < points.length * 3)
       this.filters.push(new OneEuroFilter(this.options));
     return points.map((p, i) => ({
       ...p,
-      x: this.filters[2 * i]!.filter(p.x, timeMs),
-      y: this.filters[2 * i + 1]!.filter(p.y, timeMs),
+      x: this.filters[3 * i]!.filter(p.x, timeMs),
+      y: this.filters[3 * i + 1]!.filter(p.y, timeMs),
+      ...(p.z === undefined ? {} : { z: this.filters[3 * i + 2]!.filter(p.z, timeMs) }),
     }));
   }
 

@@ -4,9 +4,10 @@
  */
 import type { EarringParams, EyewearParams, HatParams, LipstickParams } from '../../catalog/types';
 import { imageYaw, midpoint, type FaceGeometry, type Point } from './geometry';
+import { OUTER_EYE_DISTANCE_MM } from './head';
+import { lipstickPixel, type LipLight, type RGB } from './lipstick';
 
-/** Adult outer eye corner to outer eye corner, mm: our ruler for millimetres on the face. */
-export const OUTER_EYE_DISTANCE_MM = 90;
+export { OUTER_EYE_DISTANCE_MM };
 /** Past this turn (radians) the far temple and far ear are behind the face. */
 export const HIDE_FAR_SIDE = (14 * Math.PI) / 180;
 
@@ -148,60 +149,22 @@ export interface LipstickPlacement {
   /** Filled with even-odd: the outer contour coloured, the mouth opening left clear. */
   outer: Point[];
   inner: Point[];
-  /** Gloss: a soft highlight on the lower lip (centre and radii in pixels). */
-  highlight: { centre: Point; rx: number; ry: number; roll: number } | null;
   params: LipstickParams;
 }
 
+/** The lips to colour; the colour itself is worked out per pixel (shared/lipstick.ts). */
 export function placeLipstick(g: FaceGeometry, p: LipstickParams): LipstickPlacement {
-  const lowerOuter = g.lipsOuter[15]!; // 17, middle of the lower lip's edge
-  const lowerInner = g.lipsInner[15]!; // 14
-  const mouthWidth = Math.hypot(
-    g.lipsOuter[10]!.x - g.lipsOuter[0]!.x,
-    g.lipsOuter[10]!.y - g.lipsOuter[0]!.y,
-  );
-  const lipDepth = Math.hypot(lowerOuter.x - lowerInner.x, lowerOuter.y - lowerInner.y);
-  return {
-    kind: 'lipstick',
-    outer: g.lipsOuter,
-    inner: g.lipsInner,
-    highlight:
-      p.finish === 'gloss'
-        ? {
-            centre: {
-              x: lowerInner.x * 0.55 + lowerOuter.x * 0.45,
-              y: lowerInner.y * 0.55 + lowerOuter.y * 0.45,
-            },
-            rx: mouthWidth * 0.16,
-            ry: Math.max(1, lipDepth * 0.2),
-            roll: g.roll,
-          }
-        : null,
-    params: p,
-  };
+  return { kind: 'lipstick', outer: g.lipsOuter, inner: g.lipsInner, params: p };
 }
+
+export type { RGB };
 
 /**
- * Lipstick is laid in two layers over the lips: a multiply layer that keeps their texture and
- * shading, then a normal layer that sets the colour. Matte covers more than satin or gloss.
+ * The colour a lip pixel `under` (sRGB 0..255) takes where the lipstick fully covers it, in the
+ * lips' light `lips` (lipLight over the bare lips): what the renderer draws there.
  */
-export function lipstickLayers(p: LipstickParams): { multiply: number; normal: number } {
-  const matte = p.finish === 'matte';
-  return { multiply: p.opacity * (matte ? 0.75 : 0.6), normal: p.opacity * (matte ? 0.55 : 0.4) };
-}
-
-export type RGB = [number, number, number];
-
-/** The colour a flat patch of lip `under` (0..255) takes with the lipstick on, as drawn. */
-export function lipstickOver(under: RGB, p: LipstickParams): RGB {
-  const hex = p.colour.replace('#', '');
-  const colour = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  const { multiply, normal } = lipstickLayers(p);
-  return under.map((u, i) => {
-    const c = colour[i]!;
-    const afterMultiply = (1 - multiply) * u + multiply * ((u * c) / 255);
-    return (1 - normal) * afterMultiply + normal * c;
-  }) as RGB;
+export function lipstickOver(under: RGB, lips: LipLight, p: LipstickParams): RGB {
+  return lipstickPixel(under, lips, p, 1);
 }
 
 export type Placement = GlassesPlacement | HatPlacement | EarringPlacement | LipstickPlacement;

@@ -4,7 +4,7 @@
  * face has been gone longer than that.
  */
 import { PointsFilter, type OneEuroOptions } from './one-euro';
-import type { Point } from './geometry';
+import type { Point3 } from './geometry';
 
 export interface TrackerOptions extends OneEuroOptions {
   /** How long the last pose stays on screen without a face, ms. */
@@ -12,7 +12,7 @@ export interface TrackerOptions extends OneEuroOptions {
 }
 
 export interface Tracked {
-  points: Point[];
+  points: Point3[];
   /** True while showing the held pose of an earlier frame. */
   held: boolean;
 }
@@ -20,7 +20,7 @@ export interface Tracked {
 export class FaceTracker {
   private readonly filter: PointsFilter;
   private readonly holdMs: number;
-  private last: Point[] | null = null;
+  private last: Point3[] | null = null;
   private lastSeen = -Infinity;
 
   constructor(options: TrackerOptions = {}) {
@@ -30,8 +30,8 @@ export class FaceTracker {
     this.filter = new PointsFilter({ minCutoff: 1.5, beta: 0.02, dCutoff: 1, ...filter });
   }
 
-  /** Feed each frame's face (pixels) or null; get what to draw, or null once the face is lost. */
-  update(points: readonly Point[] | null, timeMs: number): Tracked | null {
+  /** Feed each frame's face (pixels, z too) or null; get what to draw, or null once the face is lost. */
+  update(points: readonly Point3[] | null, timeMs: number): Tracked | null {
     if (points) {
       this.last = this.filter.filter(points, timeMs);
       this.lastSeen = timeMs;

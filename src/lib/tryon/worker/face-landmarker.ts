@@ -5,6 +5,7 @@
  * tasks-vision's usage logging is removed from its code at build time (src/build/).
  */
 import { FaceLandmarker, type FaceLandmarkerResult } from '@mediapipe/tasks-vision';
+import { detectInTiles } from './tiled';
 
 export interface LandmarkerInit {
   mode: 'image' | 'video';
@@ -58,11 +59,12 @@ export async function openFaceLandmarker(init: LandmarkerInit): Promise<FaceLand
   );
   return {
     detect(image, timestampMs) {
-      const result =
-        init.mode === 'video'
-          ? landmarker.detectForVideo(image, timestampMs ?? performance.now())
-          : landmarker.detect(image);
-      return pack(result);
+      if (init.mode === 'video')
+        return pack(landmarker.detectForVideo(image, timestampMs ?? performance.now()));
+      const result = landmarker.detect(image);
+      // Nothing in the whole photo: small faces (a group, a full-body shot) show up in tiles.
+      if (result.faceLandmarks.length > 0) return pack(result);
+      return pack(detectInTiles((tile) => landmarker.detect(tile), image, init.numFaces));
     },
     close() {
       landmarker.close();
