@@ -3,13 +3,18 @@
  * frames made from the portraits in ../shared/data/faces, through the production build (worker,
  * wasm, models, CSP) via the tests-only page tests/e2e/pages/landmarker.html.
  *
- *   npm run bench:tryon [-- --json out.json] [-- --frames 120]
+ *   npm run bench:tryon [-- --json out.json] [-- --frames 120] [-- --product hats-002]
+ *                       [-- --only video/worker]
  *
  * For each running mode (video: tracking between frames; image: detector + landmarks each frame)
- * and thread (the worker the app uses; the main thread for comparison) it measures, per frame:
+ * and thread of the landmarker (the worker the app uses; the main thread for comparison) it
+ * measures, per frame, wearing one product (rose-gold aviator glasses unless --product):
  *   landmarks: detect() as the app calls it (frame copy, transfer, inference, result back);
- *   total:     landmarks + the app's render (tracker, face geometry, the 3D glasses rendered by
- *              scene.ts on WebGL and laid over the frame by render.ts, contact shadow included).
+ *   3D:        the product rendered as a live frame by the scene worker (three.js on WebGL), its
+ *              round trip;
+ *   render:    the app's whole drawing: tracker, face geometry, placement, the 3D render, and the
+ *              layer laid over the frame with its contact shadow;
+ *   total:     landmarks + render.
  * Prints a table and writes JSON ({video: {...}, image: {...}, main_thread: {...}, environment}).
  * Timings depend on the machine's load: the load average is recorded with them.
  */
@@ -39,6 +44,8 @@ const jsonPath = arg('json') ?? join(OUTPUT_DIR, 'tryon-bench.json');
 const framesPerRun = Number(arg('frames') ?? 120);
 /** One run only, e.g. --only video/worker (for quick comparisons; the JSON then lacks the rest). */
 const only = arg('only');
+/** The product worn (default: rose-gold aviator glasses); e.g. --product hats-002. */
+const product = arg('product') ?? 'glasses-001';
 const WARMUP = 10;
 
 interface Stats {
@@ -47,6 +54,8 @@ interface Stats {
   total_p50_ms: number;
   total_p95_ms: number;
   render_p50_ms: number;
+  /** The 3D render alone: the scene worker's round trip (part of render). */
+  scene_p50_ms: number;
   frames: number;
   frames_with_face: number;
   init_ms: number;
@@ -100,6 +109,7 @@ async function main() {
           thread,
           frames: framesPerRun,
           warmup: WARMUP,
+          product,
         });
       }
     if (offOrigin.length) throw new Error(`requests to another origin: ${offOrigin.join(', ')}`);
@@ -110,6 +120,7 @@ async function main() {
       cpus: cpus().length,
       loadavg_1_5_15: loadavg().map((l) => +l.toFixed(2)),
       frame: '640x480',
+      product,
       frames_per_run: framesPerRun,
       photos,
     };
@@ -127,6 +138,7 @@ async function main() {
         'total p50': s.total_p50_ms,
         'total p95': s.total_p95_ms,
         'render p50': s.render_p50_ms,
+        '3D p50': s.scene_p50_ms,
         'faces/frames': `${s.frames_with_face}/${s.frames}`,
         'init ms': s.init_ms,
         'UI fps': s.ui_fps,
@@ -153,6 +165,7 @@ async function runInPage(o: {
   thread: 'worker' | 'main';
   frames: number;
   warmup: number;
+  product: string;
 }): Promise<Stats> {
   const photos = Object.values(
     (window as unknown as { photos: Record<string, ImageBitmap> }).photos,
@@ -174,7 +187,7 @@ async function runInPage(o: {
     fg.drawImage(bitmap, (640 - w) / 2 + 3 * Math.sin(i / 5), (480 - h) / 2, w, h);
   };
   /** The live view's drawing: tracker, face geometry, 3D glasses placed and rendered (render.ts). */
-  const render = await window.landmarkerLab.createRenderer();
+  const render = await window.landmarkerLab.createRenderer(o.product);
   const t0 = performance.now();
   const landmarker = await window.landmarkerLab.createLandmarker(o.mode, { thread: o.thread });
   const init = performance.now() - t0;
@@ -218,6 +231,7 @@ async function runInPage(o: {
     total_p50_ms: q(total, 0.5),
     total_p95_ms: q(total, 0.95),
     render_p50_ms: q(rd, 0.5),
+    scene_p50_ms: q(render.sceneMs.slice(o.warmup), 0.5),
     frames: o.frames,
     frames_with_face: withFace,
     init_ms: Math.round(init),

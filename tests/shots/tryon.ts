@@ -39,12 +39,11 @@ const DEFAULT_PRODUCTS = [
   'earrings-003', // drop
   'lipsticks-003', // gloss
 ];
-const CHOSEN = (arg('products')?.split(',') ?? DEFAULT_PRODUCTS)
-  .map((id) => {
-    const p = products.get(id);
-    if (!p?.tryOn) throw new Error(`${id}: no try-on product of that id`);
-    return p;
-  });
+const CHOSEN = (arg('products')?.split(',') ?? DEFAULT_PRODUCTS).map((id) => {
+  const p = products.get(id);
+  if (!p?.tryOn) throw new Error(`${id}: no try-on product of that id`);
+  return p;
+});
 
 const escapeXml = (s: string) =>
   s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
@@ -65,7 +64,8 @@ async function main() {
       for (const [i, name] of portraits.entries()) {
         await page.getByLabel('Upload a photo', { exact: true }).setInputFiles(join(FACES, name));
         const status = page.locator('.stage [role="status"]');
-        await status.filter({ hasNotText: /Looking|Loading|…/ }).waitFor({ timeout: 90_000 });
+        // Done when it says a face was found, or what is wrong with the picture.
+        await status.locator('.found, [data-problem]').first().waitFor({ timeout: 90_000 });
         // The 3D layer arrives a moment after the face: wait for its key points when it has them.
         await page
           .locator('.stage canvas[data-placement]')

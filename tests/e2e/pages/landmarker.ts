@@ -19,19 +19,28 @@ async function createRenderer(productId = 'glasses-001') {
   const tracker = new FaceTracker();
   const product = catalog.get(productId)?.tryOn ?? null;
   const scene = await createSceneRenderer();
-  return async (ctx: CanvasRenderingContext2D, source: HTMLCanvasElement, faces: FaceFrame[]) => {
+  /** The 3D render's own time per frame (the scene worker's round trip), ms. */
+  const sceneMs: number[] = [];
+  const draw = async (
+    ctx: CanvasRenderingContext2D,
+    source: HTMLCanvasElement,
+    faces: FaceFrame[],
+  ) => {
     const { width: w, height: h } = source;
     const pts = faces[0] ? toPixels(faces[0].landmarks, w, h) : null;
     const tracked = tracker.update(pts, performance.now());
     const face = tracked ? faceGeometry(tracked.points) : null;
     let three: ThreeInput = 'flat';
     if (face && product && is3d(product) && scene) {
-      const request = sceneRequest(face, product, w, h);
+      const request = { ...sceneRequest(face, product, w, h), live: true };
+      const t = performance.now();
       three = { placement: request.placement, layers: await scene.render(request) };
+      sceneMs.push(performance.now() - t);
     }
     renderTryOn(ctx, { source, width: w, height: h, mirrored: true, face, product, three });
     if (typeof three === 'object') for (const l of three.layers) l.bitmap.close();
   };
+  return Object.assign(draw, { sceneMs });
 }
 
 declare global {
@@ -39,9 +48,22 @@ declare global {
     landmarkerLab: {
       createLandmarker: typeof createLandmarker;
       createRenderer: typeof createRenderer;
+      createSceneRenderer: typeof createSceneRenderer;
+      sceneRequest: typeof sceneRequest;
+      faceGeometry: typeof faceGeometry;
+      toPixels: typeof toPixels;
+      product: (id: string) => ReturnType<typeof catalog.get>;
     };
   }
 }
 
-window.landmarkerLab = { createLandmarker, createRenderer };
+window.landmarkerLab = {
+  createLandmarker,
+  createRenderer,
+  createSceneRenderer,
+  sceneRequest,
+  faceGeometry,
+  toPixels,
+  product: (id) => catalog.get(id),
+};
 document.documentElement.dataset.ready = 'lab';

@@ -100,11 +100,11 @@ export function renderTryOn(ctx: Ctx, input: RenderInput): Rendered {
       const p = three.placement;
       if (first) {
         contactShadow(ctx, first, p);
-        ctx.drawImage(first.bitmap, first.x, first.y);
+        ctx.drawImage(first.bitmap, first.x, first.y, first.width, first.height);
       }
       if (look?.hair && p.kind !== 'eyewear')
         hairInFront(ctx, input.source, look.hair, p, width, height);
-      if (front) ctx.drawImage(front.bitmap, front.x, front.y);
+      if (front) ctx.drawImage(front.bitmap, front.x, front.y, front.width, front.height);
       rendered.keys = Object.fromEntries(
         Object.entries(p.keys).map(([k, q]) => [
           k,
@@ -142,7 +142,8 @@ const SHADOW = {
 } as const;
 
 /** The layer darkened, blurred and a little lower, over the face only. */
-function contactShadow(ctx: Ctx, { bitmap: layer, x: lx, y: ly }: SceneLayer, p: Placement3d) {
+function contactShadow(ctx: Ctx, layer: SceneLayer, p: Placement3d) {
+  const { x: lx, y: ly, width, height } = layer;
   if (p.kind === 'earring') return;
   const s = p.head.pxPerMm;
   const k = p.keys;
@@ -166,12 +167,13 @@ function contactShadow(ctx: Ctx, { bitmap: layer, x: lx, y: ly }: SceneLayer, p:
   }
   const { blurMm, dropMm, alpha } = SHADOW[p.kind];
   const drop = dropMm * s;
-  // In the layer's own pixels (it starts at lx, ly in the frame).
+  // From the layer's corner (lx, ly), in frame pixels; the bitmap has q of its pixels per one.
   const x0 = Math.max(0, Math.floor(box[0] - lx));
   const y0 = Math.max(0, Math.floor(box[1] - ly));
-  const x1 = Math.min(layer.width, Math.ceil(box[2] - lx));
-  const y1 = Math.min(layer.height, Math.ceil(box[3] - ly));
+  const x1 = Math.min(width, Math.ceil(box[2] - lx));
+  const y1 = Math.min(height, Math.ceil(box[3] - ly));
   if (x1 <= x0 || y1 <= y0) return;
+  const q = layer.bitmap.width / width;
   ctx.save();
   ctx.translate(lx, ly);
   ctx.beginPath();
@@ -181,7 +183,8 @@ function contactShadow(ctx: Ctx, { bitmap: layer, x: lx, y: ly }: SceneLayer, p:
   ctx.globalAlpha = alpha;
   // The source a shadow's height above the box, so what casts it from there is included.
   const sy = Math.max(0, Math.floor(y0 - drop));
-  ctx.drawImage(layer, x0, sy, x1 - x0, y1 - sy, x0, sy + drop, x1 - x0, y1 - sy);
+  const [sw, sh] = [x1 - x0, y1 - sy];
+  ctx.drawImage(layer.bitmap, x0 * q, sy * q, sw * q, sh * q, x0, sy + drop, sw, sh);
   ctx.restore();
 }
 

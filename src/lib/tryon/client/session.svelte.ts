@@ -225,7 +225,7 @@ export class TryOnSession {
         const before = this.problem?.kind === 'face' ? this.problem.issue : null;
         const issue = liveIssue(before, check, tracked);
         if (issue !== before) this.problem = issue ? { kind: 'face', issue } : null;
-        await this.#renderThree();
+        await this.#renderThree(true);
         // Light and hair change slowly: looked at about once a second, between detections.
         const now = performance.now();
         if (check.ok && now - lastLook > LOOK_EVERY_MS) {
@@ -277,7 +277,7 @@ export class TryOnSession {
    * Renders the 3D products (canvas A's and, when comparing, B's) on the current face, off the UI
    * thread; the newest request wins. Without WebGL anywhere they are drawn flat.
    */
-  async #renderThree(): Promise<void> {
+  async #renderThree(live = false): Promise<void> {
     const request = ++this.#threeRequest;
     const { face, size, look } = this;
     const worn = { a: this.choice.product, b: this.choice.second };
@@ -297,7 +297,7 @@ export class TryOnSession {
         next[key] = { id: p.id, input: 'flat' };
         continue;
       }
-      const scene = sceneRequest(face, p.tryOn, size.width, size.height, look);
+      const scene = { ...sceneRequest(face, p.tryOn, size.width, size.height, look), live };
       if (key === 'a') hidden = scene.hidden;
       try {
         const layers = await renderer.render(scene);

@@ -54,37 +54,79 @@ export interface SceneRequest {
   hidden?: readonly ('right' | 'left')[];
   /** Draw it in two parts, behind and in front of the face's plane (see ScenePart). */
   split?: boolean;
+  /**
+   * A live camera frame: drawn fast (no multisampling, at most LIVE_PIXELS pixels, scaled up on
+   * the page) rather than fine as a photo is; software WebGL pays per sample drawn.
+   */
+  live?: boolean;
 }
 
 /** A rendered part of the product (transparent elsewhere): the piece of the frame at (x, y). */
 export interface SceneLayer {
   bitmap: ImageBitmap;
+  /** Where it goes in the frame, and its size there (the bitmap may be smaller: live frames). */
   x: number;
   y: number;
+  width: number;
+  height: number;
+}
+
+/** A live frame's layer has at most this many pixels (a close face's hat is scaled down). */
+export const LIVE_PIXELS = 32_000;
+
+/** A WebGL canvas with its renderer and the room's reflections made for it. */
+interface Surface {
+  renderer: THREE.WebGLRenderer;
+  canvas: OffscreenCanvas;
+  environment: THREE.Texture;
+}
+
+function openSurface(antialias: boolean): Surface {
+  const canvas = new OffscreenCanvas(1, 1);
+  const renderer = new THREE.WebGLRenderer({ canvas, alpha: true, antialias });
+  renderer.setClearColor(0x000000, 0);
+  renderer.outputColorSpace = THREE.SRGBColorSpace;
+  renderer.toneMapping = THREE.NeutralToneMapping;
+  const pmrem = new THREE.PMREMGenerator(renderer);
+  const room = new RoomEnvironment();
+  const environment = pmrem.fromScene(room, 0.04).texture;
+  room.dispose();
+  pmrem.dispose();
+  return { renderer, canvas, environment };
+}
+
+function closeSurface(s: Surface | null): void {
+  s?.environment.dispose();
+  s?.renderer.dispose();
 }
 
 /** The whole product, or its part behind the face's plane then the part in front. */
 export type SceneLayers = SceneLayer[];
 
+/** Each material's bump map, kept while a live frame goes without it. */
+const BUMPS = new WeakMap<THREE.Material, THREE.Texture>();
+
 export class TryOnScene {
-  readonly #renderer: THREE.WebGLRenderer;
+  /** Multisampled, for photos and snapshots. */
+  readonly #fine: Surface;
+  /** Plain, for live frames; opened on the first one. */
+  #fast: Surface | null = null;
   readonly #scene = new THREE.Scene();
   readonly #camera = new THREE.OrthographicCamera(0, 1, 0, -1, 1, 20000);
   readonly #head = new THREE.Group();
   readonly #occluder: THREE.Mesh;
   readonly #hemisphere = new THREE.HemisphereLight(0xffffff, 0x404040, 1);
   readonly #key = new THREE.DirectionalLight(0xffffff, 1.5);
-  #model: { key: string; model: ProductModel; headKey: string } | null = null;
+  /** Whether the model's bump maps are on (#fineDetail). */
+  #bumps = true;
+  /** The product's model, and the head width (mm) a hat was made for. */
+  #model: { key: string; model: ProductModel; headWidthMm: number } | null = null;
 
   /** Null where WebGL (on an OffscreenCanvas) is not available. */
   static create(): TryOnScene | null {
     if (typeof OffscreenCanvas === 'undefined') return null;
     try {
-      const canvas = new OffscreenCanvas(1, 1);
-      return new TryOnScene(
-        new THREE.WebGLRenderer({ canvas, alpha: true, antialias: true }),
-        canvas,
-      );
+      return new TryOnScene(openSurface(true));
     } catch (e) {
       console.warn('Try on: no WebGL here', e);
       return null;
@@ -93,34 +135,16 @@ export class TryOnScene {
 
   /** The product's layers for one frame, as bitmaps (transferable to the page). */
   renderLayers(r: SceneRequest): SceneLayers {
+    const surface = r.live ? (this.#fast ??= openSurface(false)) : this.#fine;
     const parts: ScenePart[] = r.split ? ['behind', 'front'] : ['whole'];
     return parts.map((part) => {
-      const { x, y } = this.render(
-        r.placement,
-        r.product,
-        r.width,
-        r.height,
-        r.light,
-        r.hidden,
-        part,
-      );
-      return { bitmap: this.canvas.transferToImageBitmap(), x, y };
+      const box = this.render(surface, r, part);
+      return { bitmap: surface.canvas.transferToImageBitmap(), ...box };
     });
   }
 
-  private constructor(
-    renderer: THREE.WebGLRenderer,
-    private readonly canvas: OffscreenCanvas,
-  ) {
-    this.#renderer = renderer;
-    renderer.setClearColor(0x000000, 0);
-    renderer.outputColorSpace = THREE.SRGBColorSpace;
-    renderer.toneMapping = THREE.NeutralToneMapping;
-    const pmrem = new THREE.PMREMGenerator(renderer);
-    const room = new RoomEnvironment();
-    this.#scene.environment = pmrem.fromScene(room, 0.04).texture;
-    room.dispose();
-    pmrem.dispose();
+  private constructor(fine: Surface) {
+    this.#fine = fine;
     this.#camera.position.set(0, 0, 10000);
     this.#head.matrixAutoUpdate = false;
     const occluder = new THREE.Mesh(
@@ -134,15 +158,8 @@ export class TryOnScene {
   }
 
   /** Draws the product on this face into the layer canvas (earrings hidden by hair left out). */
-  render(
-    placement: Placement3d,
-    product: Params3d,
-    width: number,
-    height: number,
-    light: SceneLight = DEFAULT_LIGHT,
-    hiddenByHair: readonly ('right' | 'left')[] = [],
-    part: ScenePart = 'whole',
-  ): { x: number; y: number } {
+  render(surface: Surface, r: SceneRequest, part: ScenePart) {
+    const { placement, product, light = DEFAULT_LIGHT, hidden: hiddenByHair = [] } = r;
     const { head, headSize } = placement;
     const s = head.pxPerMm;
     const [x, y, z, o] = [head.x, head.y, head.z, head.origin];
@@ -159,29 +176,36 @@ export class TryOnScene {
 
     this.#light(light);
     const model = this.#modelFor(product, placement);
+    this.#fineDetail(model, !r.live);
     // One copy per seat: earrings are a pair, the rest one.
     const copies = model.group.children as THREE.Object3D[];
     placement.seats.forEach((seat, i) => {
       const copy = copies[i]!;
       copy.position.set(...seat.position);
       copy.rotation.set(seat.pitch, seat.yaw, 0, 'YXZ');
-      copy.scale.x = seat.side === 'right' ? -1 : 1; // a pair: the right one mirrors the left
+      // A hat made for another head is scaled to this one; the right earring mirrors the left.
+      copy.scale.setScalar(
+        product.kind === 'hat' ? headSize.widthMm / this.#model!.headWidthMm : 1,
+      );
+      if (seat.side === 'right') copy.scale.x *= -1;
       copy.visible = seat.facing && !(seat.side && hiddenByHair.includes(seat.side));
     });
     this.#scene.updateMatrixWorld(true);
     this.#hang(model.pendants);
-    this.#clip(part, placement);
-    const box = this.#frame(model.group, width, height);
-    if (box.w > 0 && box.h > 0) this.#renderer.render(this.#scene, this.#camera);
-    else this.#renderer.clear();
-    return { x: box.x, y: box.y };
+    const { renderer } = surface;
+    this.#scene.environment = surface.environment;
+    this.#clip(renderer, part, placement);
+    const box = this.#frame(surface, model.group, r.width, r.height, r.live);
+    if (box.width > 0 && box.height > 0) renderer.render(this.#scene, this.#camera);
+    else renderer.clear();
+    return box;
   }
 
   /**
    * Points the camera at the product's box only (software WebGL pays per pixel drawn): the
    * layer canvas is that box, in steps of BOX_STEP pixels so it is seldom resized.
    */
-  #frame(group: THREE.Object3D, width: number, height: number) {
+  #frame(surface: Surface, group: THREE.Object3D, width: number, height: number, live = false) {
     const b = new THREE.Box3().setFromObject(group);
     const x = Math.max(0, Math.floor(b.min.x) - BOX_PAD);
     const y = Math.max(0, Math.floor(-b.max.y) - BOX_PAD);
@@ -189,20 +213,23 @@ export class TryOnScene {
     const bottom = Math.min(height, Math.ceil(-b.min.y) + BOX_PAD);
     const step = (v: number) => Math.max(BOX_STEP, Math.ceil(v / BOX_STEP) * BOX_STEP);
     const [w, h] = [step(right - x), step(bottom - y)];
-    const canvas = this.canvas;
-    if (canvas.width !== w || canvas.height !== h) this.#renderer.setSize(w, h, false);
+    // Live, a big box is drawn at a lower resolution and scaled up on the page.
+    const k = live ? Math.min(1, Math.sqrt(LIVE_PIXELS / (w * h))) : 1;
+    const [pw, ph] = [Math.ceil(w * k), Math.ceil(h * k)];
+    const { canvas, renderer } = surface;
+    if (canvas.width !== pw || canvas.height !== ph) renderer.setSize(pw, ph, false);
     this.#camera.left = x;
     this.#camera.right = x + w;
     this.#camera.top = -y;
     this.#camera.bottom = -(y + h);
     this.#camera.updateProjectionMatrix();
-    return { x, y, w: right > x ? w : 0, h: bottom > y ? h : 0 };
+    return { x, y, width: right > x ? w : 0, height: bottom > y ? h : 0 };
   }
 
   /** Three clips what lies on the negative side of each plane. */
-  #clip(part: ScenePart, { head }: Placement3d): void {
+  #clip(renderer: THREE.WebGLRenderer, part: ScenePart, { head }: Placement3d): void {
     if (part === 'whole') {
-      this.#renderer.clippingPlanes = [];
+      renderer.clippingPlanes = [];
       return;
     }
     const normal = new THREE.Vector3(...head.z);
@@ -211,7 +238,7 @@ export class TryOnScene {
       FACE_PLANE_MM * head.pxPerMm,
     );
     const plane = new THREE.Plane().setFromNormalAndCoplanarPoint(normal, at);
-    this.#renderer.clippingPlanes = [part === 'front' ? plane : plane.negate()];
+    renderer.clippingPlanes = [part === 'front' ? plane : plane.negate()];
   }
 
   dispose(): void {
@@ -219,8 +246,10 @@ export class TryOnScene {
     this.#model = null;
     this.#occluder.geometry.dispose();
     (this.#occluder.material as THREE.Material).dispose();
-    this.#scene.environment?.dispose();
-    this.#renderer.dispose();
+    this.#scene.environment = null;
+    closeSurface(this.#fine);
+    closeSurface(this.#fast);
+    this.#fast = null;
   }
 
   #light(l: Pick<LightEstimate, 'color' | 'ambientIntensity' | 'key'>): void {
@@ -234,13 +263,14 @@ export class TryOnScene {
     this.#scene.environmentIntensity = 0.7 * Math.min(1, l.ambientIntensity + l.key.intensity);
   }
 
-  /** The product's model, one copy per seat, rebuilt only when the product or head size changes. */
+  /**
+   * The product's model, one copy per seat, built when the product changes. A hat is built for
+   * the head it first sits on and scaled after that: rebuilding it for each small change of a live
+   * head's measured size cost more than the whole render.
+   */
   #modelFor(p: Params3d, placement: Placement3d): ProductModel {
     const key = JSON.stringify(p);
-    // A hat is made for the head it sits on: rebuilt when the head's size changes by over 3%.
-    const headKey =
-      p.kind === 'hat' ? String(Math.round(Math.log(placement.headSize.widthMm) / 0.03)) : '';
-    if (this.#model?.key === key && this.#model.headKey === headKey) return this.#model.model;
+    if (this.#model?.key === key) return this.#model.model;
     if (this.#model) {
       this.#head.remove(this.#model.model.group);
       this.#model.model.dispose();
@@ -260,8 +290,28 @@ export class TryOnScene {
       dispose: () => copies.forEach((c) => c.dispose()),
     };
     this.#head.add(group);
-    this.#model = { key, model, headKey };
+    this.#model = { key, model, headWidthMm: placement.headSize.widthMm };
+    this.#bumps = true; // as built
     return model;
+  }
+
+  /**
+   * Bump maps (a hat's weave) on for photos, off for live frames: in software WebGL they cost
+   * more than the rest of a hat's render, and a weave is lost in a moving picture anyway.
+   */
+  #fineDetail(model: ProductModel, on: boolean): void {
+    if (this.#bumps === on) return;
+    this.#bumps = on;
+    model.group.traverse((o) => {
+      const m = (o as THREE.Mesh).material;
+      if (!(m instanceof THREE.MeshStandardMaterial)) return;
+      if (m.bumpMap) BUMPS.set(m, m.bumpMap);
+      const bump = on ? (BUMPS.get(m) ?? null) : null;
+      if (m.bumpMap !== bump) {
+        m.bumpMap = bump;
+        m.needsUpdate = true;
+      }
+    });
   }
 
   /** Pendants hang straight down, turned with the head only about the vertical. */
