@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCatalog } from '../../src/lib/catalog/generate';
 import type { EarringParams, EyewearParams, HatParams } from '../../src/lib/catalog/types';
 import { isWireFrame, LENS_Y } from '../../src/lib/tryon/three/eyewear';
-import { bandRadii, brimReachMm, crownTopMm } from '../../src/lib/tryon/three/hats';
+import { bandRadii, brimReachMm, crownTopMm, HEAD_TOP } from '../../src/lib/tryon/three/hats';
 import {
   buildProduct,
   DEFAULT_HEAD,
@@ -219,7 +219,7 @@ describe('hats', () => {
     const top = crownTopMm(p, head);
     expect(all.max.y).toBeGreaterThan(top - 2);
     expect(all.max.y).toBeLessThan(top + 2);
-    expect(top).toBeGreaterThan(0.48 * head.depthMm);
+    expect(top).toBeGreaterThan(HEAD_TOP * head.depthMm);
 
     const reach = brimReachMm(p, head);
     switch (p.style) {
@@ -263,7 +263,7 @@ describe('hats', () => {
     const p = hatCases()[3]![1];
     const low = crownTopMm({ ...p, crownHeight: 0.3 }, DEFAULT_HEAD);
     const high = crownTopMm({ ...p, crownHeight: 0.8 }, DEFAULT_HEAD);
-    expect(high - low).toBeCloseTo(60, 5);
+    expect(high - low).toBeCloseTo(50, 5); // 10 mm for each 0.1
   });
 });
 

@@ -9,9 +9,11 @@
  * band's lower edge, +x the wearer's left, +y up, +z forward.
  *
  * Sizes from the catalog's relative parameters:
- * - crown top: the head rises about 0.48 × its depth above the band line, so a crownHeight of
- *   0.3 (the catalog's least) is a crown that just clears it (plus 6 mm); each 0.1 more adds
- *   12 mm (fedora 0.55 ≈ 132 mm, cap 0.4 ≈ 114 mm on a 200 mm deep head): crownTopMm().
+ * - crown top: the head rises about 0.42 × its depth above the band line (80 mm on the
+ *   portraits' heads, the band sitting on the forehead), so a crownHeight of 0.3 (the catalog's
+ *   least) is a crown that just clears it (plus 4 mm); each 0.1 more adds 10 mm (fedora 0.55 ≈
+ *   113 mm, cap 0.4 ≈ 98 mm on a 200 mm deep head): crownTopMm(). A first mapping 16 mm taller
+ *   stood like a top hat on the contact sheets.
  * - brim: reaches brimWidth × head width / 2 out from the band all round (the 2D placement's
  *   rule: the brim's full width is the head's width × (1 + brimWidth)); the cap's visor instead
  *   reaches 35 + 55 × brimWidth mm forward (≈ 68 mm at 0.6); a beanie has none: brimReachMm().
@@ -27,9 +29,12 @@ export function bandRadii(head: HeadSize): { a: number; b: number } {
   return { a: head.widthMm / 2 + 2, b: head.depthMm / 2 + 2 };
 }
 
+/** How far the top of the head rises above the band line, as a share of the head's depth. */
+export const HEAD_TOP = 0.42;
+
 export function crownTopMm(p: HatParams, head: HeadSize): number {
   const c = THREE.MathUtils.clamp(p.crownHeight, 0.25, 0.9);
-  return 0.48 * head.depthMm + 6 + 120 * (c - 0.3);
+  return HEAD_TOP * head.depthMm + 4 + 100 * (c - 0.3);
 }
 
 export function brimReachMm(p: HatParams, head: HeadSize): number {
