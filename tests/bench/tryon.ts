@@ -25,16 +25,7 @@ import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 import { PreviewServer } from '../e2e/preview-server';
 import { OUT_DIR, OUTPUT_DIR, port } from '../e2e/slot';
-
-const FACES = '../shared/data/faces';
-const PHOTOS = [
-  'interfaces_001.jpg',
-  'interfaces_006.jpg',
-  'interfaces_014.jpg',
-  'interfaces_016.jpg',
-  'astronaut.png',
-  'tfjs_portrait.jpg',
-];
+import { FACES, PORTRAITS } from '../e2e/portraits';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -66,10 +57,10 @@ interface Stats {
 }
 
 async function main() {
-  const photos = PHOTOS.filter((f) => existsSync(join(FACES, f)));
+  const photos = PORTRAITS.filter((f) => existsSync(join(FACES, f)));
   if (!photos.length) throw new Error(`no portraits found in ${FACES}`);
-  if (photos.length < PHOTOS.length)
-    console.warn(`missing in ${FACES}: ${PHOTOS.filter((f) => !photos.includes(f)).join(', ')}`);
+  if (photos.length < PORTRAITS.length)
+    console.warn(`missing in ${FACES}: ${PORTRAITS.filter((f) => !photos.includes(f)).join(', ')}`);
   if (!existsSync(join(OUT_DIR, 'tests/e2e/pages/landmarker.html')))
     throw new Error(
       `no build in ${OUT_DIR}: run \`AISLE_TEST_PAGES=1 vite build\` first (npm run bench:tryon does)`,

@@ -8,24 +8,14 @@
  *  - each earring drawn within 6% of the face width from its lobe.
  * And the head pose read from the landmarks agrees with MediaPipe's facial transformation matrix.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { openApp } from './app';
 import { toPixels } from '../../src/lib/tryon/shared/geometry';
 import { headFrame } from '../../src/lib/tryon/shared/head';
-
-const FACES = '../shared/data/faces';
-const PORTRAITS = [
-  'interfaces_001.jpg',
-  'interfaces_006.jpg',
-  'interfaces_014.jpg',
-  'interfaces_016.jpg',
-  'astronaut.png',
-  'tfjs_portrait.jpg',
-];
-const missing = PORTRAITS.filter((f) => !existsSync(join(FACES, f)));
+import { FACES, missingPortraits, PORTRAITS } from './portraits';
 
 type XY = [number, number];
 const gap = (a: XY, b: XY) => Math.hypot(a[0] - b[0], a[1] - b[1]);
@@ -42,7 +32,7 @@ async function placed(page: Page, product: RegExp) {
 }
 
 test.describe('3D try-on placement on the portraits', () => {
-  test.skip(missing.length > 0, `missing in ${FACES}: ${missing.join(', ')}`);
+  test.skip(missingPortraits.length > 0, `missing in ${FACES}: ${missingPortraits.join(', ')}`);
 
   test('glasses on the nose bridge at the face width, hats on the forehead, earrings on the lobes', async ({
     page,

@@ -10,7 +10,7 @@
  *    analyse() costs per frame (it writes the frames with their hair masks over them as PNGs into
  *    the test output folder, to look at).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { test, expect } from './fixtures';
@@ -18,18 +18,9 @@ import { OUTPUT_DIR } from './slot';
 import { faceGeometry, type Point } from '../../src/lib/tryon/shared/geometry';
 import { faceFrame2D, hairCovers, type HairMask } from '../../src/lib/tryon/shared/hair';
 import type { LightEstimate } from '../../src/lib/tryon/shared/light';
+import { FACES, missingPortraits, PORTRAITS } from './portraits';
 
-const FACES = '../shared/data/faces';
-const PORTRAITS = [
-  'interfaces_001.jpg',
-  'interfaces_006.jpg',
-  'interfaces_014.jpg',
-  'interfaces_016.jpg',
-  'astronaut.png',
-  'tfjs_portrait.jpg',
-];
 const LAB = '/tests/e2e/pages/landmarker.html';
-const missing = PORTRAITS.filter((f) => !existsSync(join(FACES, f)));
 const REPEATS = 6;
 /**
  * Ear lobes (person's right, left) as a person sees them in the portrait: true = hair hides it,
@@ -63,7 +54,7 @@ interface PageResult {
 }
 
 test.describe('try-on frame analysis', () => {
-  test.skip(missing.length > 0, `missing in ${FACES}: ${missing.join(', ')}`);
+  test.skip(missingPortraits.length > 0, `missing in ${FACES}: ${missingPortraits.join(', ')}`);
 
   test('hair over the forehead, not on the face; ears judged; light estimated', async ({
     page,

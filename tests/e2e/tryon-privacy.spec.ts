@@ -6,26 +6,17 @@
  *  - every portrait in ../shared/data/faces gives exactly one face, a made-up picture none;
  *  - after one visit it works with the server gone (models and wasm precached).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { test, expect, watchEgress } from './fixtures';
 import { openApp, waitForServiceWorker } from './app';
 import { PreviewServer } from './preview-server';
 import { port } from './slot';
+import { FACES, missingPortraits, PORTRAITS } from './portraits';
 
-const FACES = '../shared/data/faces';
-const PORTRAITS = [
-  'interfaces_001.jpg',
-  'interfaces_006.jpg',
-  'interfaces_014.jpg',
-  'interfaces_016.jpg',
-  'astronaut.png',
-  'tfjs_portrait.jpg',
-];
 const LAB = '/tests/e2e/pages/landmarker.html';
 const TELEMETRY_HOST = 'odml.pa.googleapis.com';
-const missing = PORTRAITS.filter((f) => !existsSync(join(FACES, f)));
 
 /**
  * A worker's CSP comes from its own response, and a request it blocks is neither a network
@@ -64,7 +55,7 @@ async function loadPhotos(page: Page, names: string[]) {
 }
 
 test.describe('try-on landmarker', () => {
-  test.skip(missing.length > 0, `missing in ${FACES}: ${missing.join(', ')}`);
+  test.skip(missingPortraits.length > 0, `missing in ${FACES}: ${missingPortraits.join(', ')}`);
 
   test('every portrait has exactly one face, a made-up picture none', async ({ page }) => {
     test.setTimeout(120_000);
@@ -224,7 +215,7 @@ test.describe('try-on offline', () => {
   test.use({ baseURL: server.origin });
   test.beforeEach(() => server.start());
   test.afterEach(() => server.stop());
-  test.skip(missing.length > 0, `missing in ${FACES}: ${missing.join(', ')}`);
+  test.skip(missingPortraits.length > 0, `missing in ${FACES}: ${missingPortraits.join(', ')}`);
 
   test('after "Make available offline" the landmarker works with the server gone', async ({
     page,

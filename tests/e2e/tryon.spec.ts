@@ -17,20 +17,11 @@ import { catalogById, generateCatalog } from '../../src/lib/catalog/generate';
 import type { EyewearParams, LipstickParams } from '../../src/lib/catalog/types';
 import { lipstickOver } from '../../src/lib/tryon/shared/placement';
 import { lipLight, type LipLight } from '../../src/lib/tryon/shared/lipstick';
+import { FACES, missingPortraits, PORTRAITS } from './portraits';
 
 /** The demo shop's products (its pack is the generator's output). */
 const productById = catalogById(generateCatalog());
 
-const FACES = '../shared/data/faces';
-const PORTRAITS = [
-  'interfaces_001.jpg',
-  'interfaces_006.jpg',
-  'interfaces_014.jpg',
-  'interfaces_016.jpg',
-  'astronaut.png',
-  'tfjs_portrait.jpg',
-];
-const missing = PORTRAITS.filter((f) => !existsSync(join(FACES, f)));
 const CAMERA_PORTRAIT = 'interfaces_001.jpg';
 const FAKE_VIDEO = resolve(OUTPUT_DIR, 'tryon-face.y4m');
 const FAKE_FRAME = resolve(OUTPUT_DIR, 'tryon-face.rgba.json');
@@ -161,7 +152,7 @@ function expectLensesOnEyes(shown: { product: string; px: RGB[] }, bare: RGB[], 
 }
 
 test.describe('try on with a photo', () => {
-  test.skip(missing.length > 0, `missing in ${FACES}: ${missing.join(', ')}`);
+  test.skip(missingPortraits.length > 0, `missing in ${FACES}: ${missingPortraits.join(', ')}`);
 
   test('every portrait: one face, glasses between the eye corners, lipstick on the lips', async ({
     page,
@@ -437,7 +428,7 @@ async function layoutOf(page: Page) {
 }
 
 test.describe('try on layout', () => {
-  test.skip(missing.includes(CAMERA_PORTRAIT), `missing ${FACES}/${CAMERA_PORTRAIT}`);
+  test.skip(missingPortraits.includes(CAMERA_PORTRAIT), `missing ${FACES}/${CAMERA_PORTRAIT}`);
 
   test('phone: the photo fills the width at the top, the products overlay its bottom edge', async ({
     page,
@@ -584,11 +575,11 @@ test.use({
 });
 // Before any test's browser starts: the fake camera reads its file at launch.
 test.beforeAll(async () => {
-  if (!missing.includes(CAMERA_PORTRAIT)) await makeFakeCamera();
+  if (!missingPortraits.includes(CAMERA_PORTRAIT)) await makeFakeCamera();
 });
 
 test.describe('try on with the live camera', () => {
-  test.skip(missing.includes(CAMERA_PORTRAIT), `missing ${FACES}/${CAMERA_PORTRAIT}`);
+  test.skip(missingPortraits.includes(CAMERA_PORTRAIT), `missing ${FACES}/${CAMERA_PORTRAIT}`);
   test.use({ permissions: ['camera'] });
 
   test('shows the product on the face; switching keeps the stream; leaving stops it', async ({

@@ -52,7 +52,8 @@ export interface GlassesPlacement {
   params: EyewearParams;
 }
 
-const LENS_ASPECT: Record<EyewearParams['frameShape'], number> = {
+/** Lens height ÷ width per frame shape (the flat drawing and the 3D model share them). */
+export const LENS_ASPECT: Record<EyewearParams['frameShape'], number> = {
   round: 0.92,
   oval: 0.72,
   rectangle: 0.62,

@@ -12,19 +12,11 @@
 import * as THREE from 'three';
 import type { EyewearParams } from '../../catalog/types';
 import { circleSection, grid, resample, roundedSection, sweep, type Section } from './geometry';
+import { LENS_ASPECT } from '../shared/placement';
 import { acetate, isMetalColour, lens, metal } from './materials';
 
 type FrameShape = EyewearParams['frameShape'];
 
-/** Lens height ÷ width per shape: the same proportions as the 2D placement (shared/placement). */
-export const LENS_ASPECT: Record<FrameShape, number> = {
-  round: 0.92,
-  oval: 0.72,
-  rectangle: 0.62,
-  square: 0.85,
-  'cat-eye': 0.7,
-  aviator: 0.9,
-};
 /** Lens centres sit this far below the bridge's resting point (mm). */
 export const LENS_Y = -2;
 /** Temples: straight back this far behind the hinge, then down 25° for the last 25 mm. */

@@ -118,25 +118,11 @@ export function buildHat(p: HatParams, head: HeadSize): THREE.Group {
       add('crown', lathe(profile, deform), crownMat);
       const bandH = Math.min(32, 0.24 * H);
       const wallR = (y: number) => a - ((a - top) * y) / (H - 12);
-      const ribbon = ribbonMaterial(p.bandColour ?? shade(p.crownColour, 0.45));
-      add(
-        'band',
-        lathe(
-          path(
-            [
-              [wallR(0), 0.5],
-              [wallR(bandH), bandH],
-            ],
-            2,
-          ),
-          undefined,
-          1,
-        ),
-        ribbon,
-      );
-      const bow = add('bow', new THREE.BoxGeometry(3, bandH * 0.8, 14), ribbon);
-      bow.position.set(wallR(bandH / 2) + 2, bandH / 2, -b * 0.25);
-      bow.rotation.y = -0.25;
+      addRibbon(add, lathe, p.bandColour ?? shade(p.crownColour, 0.45), wallR, bandH, {
+        bow: [0.8, 14],
+        at: -0.25 * b,
+        turn: -0.25,
+      });
       addBrim(add, brimMat(), a, b, reach, 72, 2, (theta, s) => {
         const f = s / Math.max(1, reach);
         const [sin, cos] = [Math.sin(theta), Math.cos(theta)];
@@ -222,25 +208,11 @@ export function buildHat(p: HatParams, head: HeadSize): THREE.Group {
       add('crown', lathe(profile), crownMat);
       const bandH = Math.min(28, 0.2 * H);
       const wallR = (y: number) => a - ((a - top) * y) / (H - 18);
-      const ribbon = ribbonMaterial(p.bandColour ?? shade(p.crownColour, 0.7));
-      add(
-        'band',
-        lathe(
-          path(
-            [
-              [wallR(0), 0.5],
-              [wallR(bandH), bandH],
-            ],
-            2,
-          ),
-          undefined,
-          1,
-        ),
-        ribbon,
-      );
-      const bow = add('bow', new THREE.BoxGeometry(3, bandH * 0.9, 18), ribbon);
-      bow.position.set(wallR(bandH / 2) + 2, bandH / 2, -b * 0.3);
-      bow.rotation.y = -0.3;
+      addRibbon(add, lathe, p.bandColour ?? shade(p.crownColour, 0.7), wallR, bandH, {
+        bow: [0.9, 18],
+        at: -0.3 * b,
+        turn: -0.3,
+      });
       addBrim(add, brimMat(), a, b, reach, 96, 1.6, (theta, s) => {
         const f = s / Math.max(1, reach);
         // Floppy: drooping more towards the edge, in soft waves.
@@ -281,6 +253,32 @@ function addBrim(
   add('brim-under', face(-thick), material);
   const edge = ellipseRing(a + reach, b + reach, (theta) => lift(theta, reach) - thick / 2, around);
   add('brim-edge', new THREE.TubeGeometry(edge, around, thick / 2 + 0.3, 5, true), material);
+}
+
+/**
+ * A ribbon round the crown's foot (`wallR`: the crown's radius at a height), `bandH` high, with a
+ * flat bow on the wearer's right: `bow` is its height (share of the band) and length, `at` its z.
+ */
+function addRibbon(
+  add: Add,
+  lathe: (profile: THREE.Vector3[], deform?: Deform, offset?: number) => THREE.BufferGeometry,
+  colour: string,
+  wallR: (y: number) => number,
+  bandH: number,
+  o: { bow: [number, number]; at: number; turn: number },
+) {
+  const ribbon = ribbonMaterial(colour);
+  const band = path(
+    [
+      [wallR(0), 0.5],
+      [wallR(bandH), bandH],
+    ],
+    2,
+  );
+  add('band', lathe(band, undefined, 1), ribbon);
+  const bow = add('bow', new THREE.BoxGeometry(3, bandH * o.bow[0], o.bow[1]), ribbon);
+  bow.position.set(wallR(bandH / 2) + 2, bandH / 2, o.at);
+  bow.rotation.y = o.turn;
 }
 
 /** The cap's visor: forward of the band only, arched from side to side, dipping about 23°. */
