@@ -171,6 +171,8 @@ export function helpAsker(page: Page) {
   const box = page.getByRole('textbox', { name: /^(Ask a question|输入问题)$/ });
   const answers = page.locator('[data-role="assistant"]');
   return async (question: string) => {
+    // The view first: its welcome is an answer too, and a busy machine may still be loading it.
+    await expect(box).toBeVisible();
     const before = await answers.count();
     await box.fill(question);
     await box.press('Enter');
