@@ -207,6 +207,23 @@ function scratch(name: string, w: number, h: number): Layer {
 const context = (c: Layer) => c.getContext('2d') as Ctx | null;
 
 /**
+ * The hair mask as a canvas's alpha, made once per mask: a live view draws every display frame,
+ * while a new mask comes about once a second.
+ */
+let hairCanvas: { hair: HairMask; canvas: Layer } | null = null;
+function hairMaskCanvas(hair: HairMask): Layer | null {
+  if (hairCanvas?.hair === hair) return hairCanvas.canvas;
+  const canvas = scratch('hair-mask', hair.width, hair.height);
+  const m = context(canvas);
+  if (!m) return null;
+  const image = new ImageData(hair.width, hair.height);
+  for (let i = 0; i < hair.alpha.length; i++) image.data[4 * i + 3] = hair.alpha[i]!;
+  m.putImageData(image, 0, 0);
+  hairCanvas = { hair, canvas };
+  return canvas;
+}
+
+/**
  * The frame's own hair, laid back over the product where hair falls in front of it: below a
  * hat's band (a fringe over the band, hair over the crown and brim at the sides and back) and
  * around the ear lobes.
@@ -219,14 +236,10 @@ function hairInFront(
   width: number,
   height: number,
 ) {
-  const mask = scratch('hair-mask', hair.width, hair.height);
-  const m = context(mask);
+  const mask = hairMaskCanvas(hair);
   const layer = scratch('hair', width, height);
   const l = context(layer);
-  if (!m || !l) return;
-  const image = new ImageData(hair.width, hair.height);
-  for (let i = 0; i < hair.alpha.length; i++) image.data[4 * i + 3] = hair.alpha[i]!;
-  m.putImageData(image, 0, 0);
+  if (!mask || !l) return;
   l.save();
   l.setTransform(1, 0, 0, 1, 0, 0);
   l.clearRect(0, 0, width, height);

@@ -36,7 +36,7 @@ type WasmFactory = (module?: object) => Promise<unknown>;
  * (module worker) and then clear the global factory it sets. Importing the ES-module loader here
  * works in both places and, keeping the module's export, lets a second landmarker start too.
  */
-async function loadWasmFactory(url: string): Promise<void> {
+export async function loadWasmFactory(url: string): Promise<void> {
   const loader = (await import(/* @vite-ignore */ url)) as { default: WasmFactory };
   (globalThis as { ModuleFactory?: WasmFactory }).ModuleFactory = loader.default;
 }

@@ -8,6 +8,7 @@
  * opens (the loader module itself is imported, and its wasm fetched and compiled, once).
  */
 import { ImageSegmenter } from '@mediapipe/tasks-vision';
+import { loadWasmFactory } from './face-landmarker';
 
 export interface SegmenterInit {
   wasmLoaderUrl: string;
@@ -26,14 +27,6 @@ export interface SegmenterCore {
   /** The person mask of `image`, at the image's size (pass a small image: the mask is copied). */
   segment(image: TexImageSource): PersonMask;
   close(): void;
-}
-
-type WasmFactory = (module?: object) => Promise<unknown>;
-
-/** As in face-landmarker.ts: the ES-module loader's factory, set where tasks-vision looks. */
-async function loadWasmFactory(url: string): Promise<void> {
-  const loader = (await import(/* @vite-ignore */ url)) as { default: WasmFactory };
-  (globalThis as { ModuleFactory?: WasmFactory }).ModuleFactory = loader.default;
 }
 
 export async function openSegmenter(init: SegmenterInit): Promise<SegmenterCore> {
