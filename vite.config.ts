@@ -78,7 +78,7 @@ export default defineConfig({
         // Heavy files are fetched when their feature is first opened, not on the first visit
         // (src/lib/shell/offline-assets.ts): try-on's MediaPipe runtime and models, the word
         // vectors, the tfjs wasm binaries, Help's model trained at build time (under assistant/).
-        globIgnores: ['mediapipe/**', 'models/word-vectors-*', '**/*.wasm'],
+        globIgnores: ['mediapipe/**', 'models/word-vectors*', '**/*.wasm'],
         // A large shop's search index and recommender grow with its catalog (100,000 products:
         // 12 and 36 MB); they are still part of what the app needs to work offline.
         maximumFileSizeToCacheInBytes: 64 * 2 ** 20,

@@ -168,7 +168,7 @@ test('the assistant’s word vectors come from the app’s own origin', async ({
   needsEngine();
   // The page downloads the table after the model (and hands it to the worker).
   const table = page.waitForResponse((r) =>
-    new URL(r.url()).pathname.endsWith('/models/word-vectors-en.bin'),
+    new URL(r.url()).pathname.endsWith('/models/word-vectors.bin'),
   );
   await openHelp(page);
   const response = await table;
@@ -186,7 +186,7 @@ test.describe('without the service worker (so the route below sees the worker’
   }) => {
     needsEngine();
     let served = false;
-    await page.route(/\/models\/word-vectors-en\.bin(\?|$)/, (route) => {
+    await page.route(/\/models\/word-vectors\.bin(\?|$)/, (route) => {
       served = true;
       return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'PAWV' });
     });
@@ -203,7 +203,7 @@ test.describe('without the service worker (so the route below sees the worker’
         async (p) => !!(await caches.match(new URL(p, location.href).href, { ignoreVary: true })),
         path,
       );
-    await expect.poll(() => cached('models/word-vectors-en.bin')).toBe(false);
+    await expect.poll(() => cached('models/word-vectors.bin')).toBe(false);
     const model = await page.evaluate(async () =>
       (await (await caches.open('private-aisle-assets')).keys())
         .map((r) => new URL(r.url).pathname)

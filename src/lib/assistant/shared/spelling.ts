@@ -17,7 +17,7 @@ import type { WordVectors } from './word-vectors';
 /** A word's frequency rank in the whole table (0 most common). */
 function rankOf(table: WordVectors, word: string): number {
   const row = table.rows.get(word)!;
-  return table.rank?.[row] ?? row;
+  return table.rank[row]!;
 }
 
 const index = new WeakMap<WordVectors, Map<string, string[]>>();

@@ -132,9 +132,15 @@ export function plainWords(text: string): string[] {
   return out;
 }
 
+/** The words of a text for word vectors: plainWords, and the Chinese words as segmented. */
+export function vectorWords(text: string): string[] {
+  const han = words(normalise(text)).filter((w) => HAN.test(w));
+  return han.length ? [...plainWords(text), ...han] : plainWords(text);
+}
+
 /**
- * The share of a text's words that are not Chinese. The vector block speaks only for those, so a
- * lone "app" in a Chinese question must not speak for the whole of it.
+ * The share of a text's words that are not Chinese: how much of the word-vector block's weight
+ * is English's (model.ts vectorise).
  */
 export function plainShare(text: string): number {
   const ws = words(normalise(text));

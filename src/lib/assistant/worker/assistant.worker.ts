@@ -1,6 +1,6 @@
 /** Worker entry: the assistant's training and ranking run here, off the UI thread. */
 import { expose, transfer } from 'comlink';
-import { plainWords } from '../shared/text';
+import { vectorWords } from '../shared/text';
 import {
   decodeWordVectors,
   loadWordVectors,
@@ -69,7 +69,7 @@ const api = {
   },
   async rank(text: string) {
     // A word the part of the table lacks may be in the whole: wait for it.
-    if (core.partial && plainWords(text).some((w) => !core.vectors?.rows.has(w))) await table;
+    if (core.partial && vectorWords(text).some((w) => !core.vectors?.rows.has(w))) await table;
     return core.rank(text);
   },
 };

@@ -25,10 +25,11 @@ export interface Example {
  * for enough steps per epoch; 3: stemmed words, features hashed and normalised by block; 4: the
  * mean English word vector as a fourth block, intent names as examples; 5: the vector block
  * weighted by the square of the share of a mixed question's words that are English; 6: a
- * Chinese question's character n-grams over the whole of it, ends marked), so an older snapshot
+ * Chinese question's character n-grams over the whole of it, ends marked; 7: Chinese words in
+ * the vector block), so an older snapshot
  * is rejected and the model retrained.
  */
-export const MODEL_VERSION = 6;
+export const MODEL_VERSION = 7;
 
 export interface SnapshotMeta {
   /** MODEL_VERSION at training time (absent before version 2). */
@@ -101,7 +102,7 @@ export class AssistantCore {
 
   /** Whether the table at hand is only a part (some words of a question may be missing). */
   get partial(): boolean {
-    return !!this.vectors?.rank;
+    return !!this.vectors?.partial;
   }
 
   /**

@@ -131,7 +131,7 @@ function writeVectors(w: Writer, vectors: WordVectors | null): void {
     .text(vectors.id)
     .u32(vectors.dims)
     .text(words.join('\n'))
-    .array(vectors.rank ?? Int32Array.from(words, (_, i) => i))
+    .array(vectors.rank)
     .array(vectors.scale)
     .array(vectors.data);
 }
@@ -150,6 +150,7 @@ function readVectors(r: Reader): WordVectors | null {
     rank: r.array(Int32Array, count),
     scale: r.array(Float32Array, count),
     data: r.array(Int8Array, count * dims),
+    partial: true,
   };
 }
 

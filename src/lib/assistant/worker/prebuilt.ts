@@ -18,7 +18,7 @@ import {
   type KnowledgeEntry,
   type TrainingExample,
 } from '../shared/knowledge';
-import { plainWords } from '../shared/text';
+import { vectorWords } from '../shared/text';
 import { decodeWordVectors, partOf } from '../shared/word-vectors';
 import { AssistantCore, MODEL_VERSION, examplesHash, withIntentNames } from './core';
 import { PREBUILT_FORMAT, prebuiltModelFile, writePrebuiltFile } from './prebuilt-file';
@@ -68,7 +68,7 @@ export async function trainPrebuilt(
     index: { vocab, bm25, centroids },
     vectors: partOf(
       vectors,
-      withIntentNames(examples).flatMap((e) => plainWords(e.text)),
+      withIntentNames(examples).flatMap((e) => vectorWords(e.text)),
     ),
   });
 }
