@@ -68,6 +68,12 @@ export function composeMulti(
   return out;
 }
 
+/** The intent a part is answered with from the shop's values (facts.ts), if it is one. */
+export function factIntent(text: string, lang: Lang): string | null {
+  const fact = factAnswer(text, lang, DEFAULT_SETTINGS);
+  return fact ? factRanking(fact).best[0]!.intent : null;
+}
+
 export interface MultiScore {
   n_questions: number;
   n_parts: number;

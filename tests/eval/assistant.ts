@@ -5,7 +5,8 @@
  * `npm run eval:assistant -- --faq [--typos] [--json out.json]` (the project's own FAQ, held-out
  *   questions; --typos adds the English ones with one or two keyboard slips each: typo_accuracy;
  *   --multi adds 40 messages a language made of two or three of them: multi)
- * `npm run eval:assistant -- --faq-val --signals out.json` (a validation split of its training)
+ * `npm run eval:assistant -- --faq-val [--multi] --signals out.json` (a validation split of its
+ *   training; --multi adds messages made of its questions)
  *
  * Runs the app's own tokeniser, trainer and ranker (src/lib/assistant) in headless Chromium
  * (Debian's, the e2e flags) on a tests-only page served with the app's CSP, and prints a table.
@@ -25,7 +26,8 @@ import { CSP_HEADER } from '../../src/lib/privacy/csp';
 import { wordVectors } from '../../src/build/word-vectors';
 import { seededRandom } from '../../src/lib/random/seeded';
 import { withTypos } from '../../src/lib/assistant/shared/typos';
-import { composeMulti, scoreMulti } from './assistant-multi';
+import { OUT_OF_SCOPE } from '../../src/lib/assistant/shared/rank';
+import { composeMulti, factIntent, scoreMulti, type MultiQuestion } from './assistant-multi';
 import { CHROMIUM_ARGS, findSystemChromium } from '../e2e/chromium.mjs';
 import type { EvalRunRequest, EvalRunResult } from './assistant-browser';
 
@@ -188,6 +190,20 @@ function trainOptions() {
   return o;
 }
 
+/** Scores the multi-part messages, prints their row and adds them to the report. */
+function printMulti(
+  report: Record<string, unknown>,
+  multi: MultiQuestion[],
+  predicted: string[],
+  verdicts: string[],
+) {
+  const m = scoreMulti(multi, predicted, verdicts);
+  Object.assign(report, { multi: m });
+  console.log(
+    `| multi-part (${m.n_questions} messages) | ${m.n_parts} parts | answered right ${pct(m.parts_right)} | answered or asked back ${pct(m.parts_handled)} | wrong answers ${m.wrong_answers} |`,
+  );
+}
+
 function extra() {
   return {
     noVectors: process.argv.includes('--no-vectors'),
@@ -332,19 +348,44 @@ async function main() {
         val.push(...xs.slice(0, k));
         train.push(...xs.slice(k));
       }
+      // --multi: messages made of the validation questions, as --faq makes them of held-out ones.
+      const multi = process.argv.includes('--multi')
+        ? composeMulti(
+            val.filter((r) => r.intent !== OUT_OF_SCOPE),
+            40,
+            3,
+          )
+        : [];
       const result = await runner.run({
         train: train.map(({ text, intent }) => ({ text, intent })),
-        test: val.map((r) => r.text),
+        test: [...val.map((r) => r.text), ...multi.flatMap((q) => [q.text, ...q.parts])],
         options: trainOptions(),
         signals: true,
         ...extra(),
       });
       const gold = val.map((r) => r.intent);
+      if (multi.length)
+        printMulti(
+          report,
+          multi,
+          result.predicted.splice(val.length),
+          result.verdicts.splice(val.length),
+        );
       const signalsFile = arg('signals');
+      // The messages' signals follow the questions', each message then its parts; a part the
+      // shop's values answer names that intent in `facts` (what --multi scores with).
       if (signalsFile && result.signals)
         writeFileSync(
           signalsFile,
-          JSON.stringify({ gold, lang: val.map((r) => r.lang), ...result.signals }),
+          JSON.stringify({
+            gold,
+            lang: val.map((r) => r.lang),
+            multi: multi.map((q) => ({
+              ...q,
+              facts: q.parts.map((t) => factIntent(t, q.lang)),
+            })),
+            ...result.signals,
+          }),
         );
       Object.assign(report, measure(gold, result, train.length));
       console.log(
@@ -400,13 +441,7 @@ async function main() {
       const multiVerdicts = result.verdicts.splice(held.length + offTexts.length + typoed.length);
       const typoPredicted = result.predicted.splice(held.length + offTexts.length);
       const typoVerdicts = result.verdicts.splice(held.length + offTexts.length);
-      if (multi.length) {
-        const m = scoreMulti(multi, multiPredicted, multiVerdicts);
-        Object.assign(report, { multi: m });
-        console.log(
-          `| multi-part (${m.n_questions} messages) | ${m.n_parts} parts | answered right ${pct(m.parts_right)} | answered or asked back ${pct(m.parts_handled)} | wrong answers ${m.wrong_answers} |`,
-        );
-      }
+      if (multi.length) printMulti(report, multi, multiPredicted, multiVerdicts);
       const offVerdicts = result.verdicts.splice(held.length);
       result.predicted.splice(held.length);
       if (typoed.length) {

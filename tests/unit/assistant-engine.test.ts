@@ -10,7 +10,13 @@ import {
   cosine,
   vectorise,
 } from '../../src/lib/assistant/shared/model';
-import { OUT_OF_SCOPE, verdictOf } from '../../src/lib/assistant/shared/rank';
+import {
+  ANSWER_AT,
+  ANSWER_LEAD,
+  CLARIFY_AT,
+  OUT_OF_SCOPE,
+  verdictOf,
+} from '../../src/lib/assistant/shared/rank';
 import {
   blockOf,
   featureStrings,
@@ -122,6 +128,30 @@ describe('assistant retrieval and calibration', () => {
     expect(verdictOf(r(0.1, 0.05), 1)).toBe('out-of-scope');
     expect(verdictOf(r(0.9, 0.05), 0.1)).toBe('out-of-scope');
     expect(verdictOf([{ intent: OUT_OF_SCOPE, confidence: 0.9 }], 1)).toBe('out-of-scope');
+    // Confident but without the lead over the runner-up (or the strongest other intent, when
+    // given): asked back.
+    const top = Math.max(ANSWER_AT, 0.8);
+    expect(verdictOf(r(top, top / ANSWER_LEAD - 0.01), 1)).toBe('answer');
+    expect(verdictOf(r(top, top / ANSWER_LEAD + 0.01), 1)).toBe('clarify');
+    expect(verdictOf(r(top, 0.01), 1, top / ANSWER_LEAD + 0.01)).toBe('clarify');
+    expect(verdictOf(r(CLARIFY_AT - 0.01, 0), 1)).toBe('out-of-scope');
+  });
+  it('a temperature below 1 sharpens the classifier’s share of the blend, not its order', () => {
+    const params = { alpha: 0.75, beta: 0.2, tau: 0.075, tauCentroid: 0.02 };
+    const args = [
+      [2, 1, 0],
+      [1, 1, 1],
+      [0.1, 0.1, 0.1],
+    ] as const;
+    const plain = blend(...args, params);
+    const sharp = blend(...args, params, 0.35);
+    expect(sharp[0]).toBeGreaterThan(plain[0]! + 0.1);
+    expect(sharp[0]! + sharp[1]! + sharp[2]!).toBeCloseTo(1, 6);
+    expect(
+      Array.from(sharp)
+        .map((_, i) => i)
+        .sort((a, b) => sharp[b]! - sharp[a]!),
+    ).toEqual([0, 1, 2]);
   });
 });
 

@@ -319,15 +319,16 @@ export const DEFAULT_BLEND: BlendParams = {
 
 /**
  * Blended class probabilities. BM25 scores are divided by the top score first, so τ is
- * independent of the question's length.
+ * independent of the question's length. `clfTemperature` below 1 sharpens the classifier's share.
  */
 export function blend(
   clfLogits: ArrayLike<number>,
   bm25: ArrayLike<number>,
   centroid: ArrayLike<number>,
   params: BlendParams = DEFAULT_BLEND,
+  clfTemperature = 1,
 ): Float64Array {
-  const p = softmax(clfLogits);
+  const p = softmax(clfLogits, clfTemperature);
   const c = softmax(centroid, params.tauCentroid);
   let top = 0;
   for (let i = 0; i < bm25.length; i++) top = Math.max(top, bm25[i]!);
