@@ -89,6 +89,11 @@ test('yes or no from the shop’s values, slips, several questions at once and r
   const answers = page.locator('[data-role="assistant"]');
   await expect(answers.nth(-2)).toContainText('Standard delivery takes 3-5 working days');
   await expect(answers.nth(-1)).toContainText('within 30 days of delivery');
+  // Two topics joined by a bare "and": cut where both halves are understood; one topic stays whole.
+  await ask(page, 'Can I get an invoice and gift wrapping', 'en', 2);
+  await expect(answers.nth(-2)).toContainText('VAT invoice');
+  await expect(answers.nth(-1)).toContainText('Gift wrapping is');
+  await ask(page, 'returns and exchanges'); // one reply: its halves are one topic
 
   await setLanguage(page, 'zh-CN');
   await ask(page, '能货到付款吗', 'zh-CN');
@@ -98,6 +103,9 @@ test('yes or no from the shop’s values, slips, several questions at once and r
   await ask(page, '退货的话运费要我自己出吗？另外店里晚上开到几点钟', 'zh-CN', 2);
   await expect(answers.nth(-2)).toContainText('退货免费');
   await expect(answers.nth(-1)).toContainText('周一至周五 10:00-21:00');
+  await ask(page, '礼品包装和发票怎么开', 'zh-CN', 2);
+  await expect(answers.nth(-2)).toContainText('礼品包装每单');
+  await expect(answers.nth(-1)).toContainText('增值税发票');
   await ask(page, '什么破店', 'zh-CN');
   await expect(lastAnswer(page)).toContainText('很抱歉给您带来不好的体验');
 });

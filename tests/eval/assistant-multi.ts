@@ -6,7 +6,12 @@
  */
 import { factAnswer, factRanking } from '../../src/lib/assistant/shared/facts';
 import type { Lang } from '../../src/lib/assistant/shared/knowledge';
-import { planParts, splitQuestion } from '../../src/lib/assistant/shared/multi';
+import {
+  looseCuts,
+  planParts,
+  refineParts,
+  splitQuestion,
+} from '../../src/lib/assistant/shared/multi';
 import type { Verdict } from '../../src/lib/assistant/shared/rank';
 import { seededRandom } from '../../src/lib/random/seeded';
 import { DEFAULT_SETTINGS } from '../../src/lib/shop/shared/defaults';
@@ -22,9 +27,14 @@ export interface MultiQuestion {
   lang: Lang;
   /** The intent of each question it was made of, in order. */
   gold: string[];
-  /** The message cut as the chat cuts it. */
+  /** The message cut as the chat cuts it by its rules. */
   parts: string[];
+  /** The halves of the parts' loose joins ("… and …"), which the chat ranks to cut there. */
+  halves: string[];
 }
+
+/** Every text the chat may rank for a message, in the order scoreMulti reads their rankings. */
+export const multiTexts = (q: MultiQuestion) => [q.text, ...q.parts, ...q.halves];
 
 const SMALL_TALK = new Set(['greeting', 'thanks', 'goodbye']);
 const JOINS: Record<Lang, string[]> = {
@@ -62,7 +72,9 @@ export function composeMulti(
           q = q[0]!.toLowerCase() + q.slice(1);
         text += join + q;
       });
-      out.push({ text, lang, gold: chosen.map((h) => h.intent), parts: splitQuestion(text) });
+      const parts = splitQuestion(text);
+      const halves = [...new Set(parts.flatMap((p) => looseCuts(p).flat()))];
+      out.push({ text, lang, gold: chosen.map((h) => h.intent), parts, halves });
     }
   }
   return out;
@@ -88,8 +100,7 @@ export interface MultiScore {
 }
 
 /**
- * Scores the model's output for each message, whole then its parts, in the order composeMulti's
- * `[text, ...parts]` were ranked.
+ * Scores the model's output for each message, in the order multiTexts gives its texts.
  */
 export function scoreMulti(
   multi: readonly MultiQuestion[],
@@ -111,11 +122,14 @@ export function scoreMulti(
   let splitRight = 0;
   for (const q of multi) {
     const whole = next();
-    const parts = q.parts.map((text) => {
+    const ranked = (text: string) => {
       const ranking = next();
       const fact = factAnswer(text, q.lang, DEFAULT_SETTINGS);
       return { text, ranking: fact ? factRanking(fact) : ranking };
-    });
+    };
+    const ruled = q.parts.map(ranked);
+    const halves = new Map(q.halves.map((t) => [t, ranked(t)]));
+    const parts = refineParts(ruled, (t) => halves.get(t)!);
     const plan = planParts(whole, parts);
     const answered = plan
       ? plan.answers.map((p) => p.ranking.best[0]!.intent)
@@ -123,7 +137,7 @@ export function scoreMulti(
         ? [whole.best[0]!.intent]
         : [];
     const askedBack = plan ? plan.askBack.length : whole.verdict === 'answer' ? 0 : 1;
-    if (plan && q.parts.length === q.gold.length) {
+    if (plan && parts.length === q.gold.length) {
       // Cut as it was made: part i asked gold[i]. A part whose topic another part answered
       // already (told once) was answered too, rightly or not.
       parts.forEach((p, i) => {
@@ -139,7 +153,7 @@ export function scoreMulti(
       handled += Math.min(q.gold.length, answered.length + askedBack);
     }
     wrong += answered.filter((a) => !q.gold.includes(a)).length;
-    if (q.parts.length === q.gold.length) splitRight++;
+    if (parts.length === q.gold.length) splitRight++;
   }
   const nParts = multi.reduce((s, q) => s + q.gold.length, 0);
   return {

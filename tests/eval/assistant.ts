@@ -27,7 +27,13 @@ import { wordVectors } from '../../src/build/word-vectors';
 import { seededRandom } from '../../src/lib/random/seeded';
 import { withTypos } from '../../src/lib/assistant/shared/typos';
 import { OUT_OF_SCOPE } from '../../src/lib/assistant/shared/rank';
-import { composeMulti, factIntent, scoreMulti, type MultiQuestion } from './assistant-multi';
+import {
+  composeMulti,
+  factIntent,
+  multiTexts,
+  scoreMulti,
+  type MultiQuestion,
+} from './assistant-multi';
 import { CHROMIUM_ARGS, findSystemChromium } from '../e2e/chromium.mjs';
 import type { EvalRunRequest, EvalRunResult } from './assistant-browser';
 
@@ -358,7 +364,7 @@ async function main() {
         : [];
       const result = await runner.run({
         train: train.map(({ text, intent }) => ({ text, intent })),
-        test: [...val.map((r) => r.text), ...multi.flatMap((q) => [q.text, ...q.parts])],
+        test: [...val.map((r) => r.text), ...multi.flatMap(multiTexts)],
         options: trainOptions(),
         signals: true,
         ...extra(),
@@ -383,6 +389,7 @@ async function main() {
             multi: multi.map((q) => ({
               ...q,
               facts: q.parts.map((t) => factIntent(t, q.lang)),
+              halfFacts: q.halves.map((t) => factIntent(t, q.lang)),
             })),
             ...result.signals,
           }),
@@ -432,7 +439,7 @@ async function main() {
           ...held.map((r) => r.text),
           ...offTexts,
           ...typoed.map((r) => r.text),
-          ...multi.flatMap((q) => [q.text, ...q.parts]),
+          ...multi.flatMap(multiTexts),
         ],
         options: trainOptions(),
         ...extra(),

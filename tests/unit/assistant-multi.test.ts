@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { planParts, splitQuestion } from '../../src/lib/assistant/shared/multi';
+import {
+  looseCuts,
+  planParts,
+  refineParts,
+  splitQuestion,
+} from '../../src/lib/assistant/shared/multi';
 import type { AnswerRanking } from '../../src/lib/assistant/shared/rank';
 
 describe('splitting a message into its questions', () => {
@@ -93,5 +98,54 @@ describe('planning the answers', () => {
     ]);
     expect(plan?.answers.map((p) => p.text)).toEqual(['a']);
     expect(plan?.askBack.map((p) => p.text)).toEqual(['b']);
+  });
+});
+
+describe('cutting at a bare "and" only where the model understands both halves', () => {
+  it('offers the halves at each loose join, in either language', () => {
+    expect(looseCuts('coupon error and refund to alipay')).toEqual([
+      ['coupon error', 'refund to alipay'],
+    ]);
+    expect(looseCuts('invoice title, and coupon error')).toEqual([
+      ['invoice title', 'coupon error'],
+    ]);
+    expect(looseCuts('退货和换货有什么区别')).toEqual([['退货', '换货有什么区别']]);
+    expect(looseCuts('where is my order')).toEqual([]);
+    // A half too short to be a question is no cut.
+    expect(looseCuts('a and b')).toEqual([]);
+  });
+
+  it('cuts where both halves are answered on two topics; keeps one topic whole', () => {
+    const rankings = new Map([
+      ['coupon error', part('coupon error', 'coupon-problem')],
+      ['refund to alipay', part('refund to alipay', 'refund-method')],
+      ['black', part('black', 'colours', 'clarify')],
+      ['white frames', part('white frames', 'frames')],
+      ['returns', part('returns', 'return-policy')],
+      ['exchanges', part('exchanges', 'return-policy')],
+    ]);
+    const rank = (t: string) => rankings.get(t)!;
+    const texts = (ps: { text: string }[]) => ps.map((p) => p.text);
+    // Not understood as a whole, two topics in its halves: two questions.
+    expect(
+      texts(
+        refineParts([part('coupon error and refund to alipay', 'coupon-problem', 'clarify')], rank),
+      ),
+    ).toEqual(['coupon error', 'refund to alipay']);
+    // Answered as a whole with one half's topic: the other half is a question too.
+    expect(
+      texts(refineParts([part('coupon error and refund to alipay', 'refund-method')], rank)),
+    ).toEqual(['coupon error', 'refund to alipay']);
+    // Answered as a whole with a third topic: it is one question.
+    expect(
+      texts(refineParts([part('coupon error and refund to alipay', 'payment')], rank)),
+    ).toEqual(['coupon error and refund to alipay']);
+    // A half not understood, or both halves one topic: kept whole.
+    expect(texts(refineParts([part('black and white frames', 'frames', 'clarify')], rank))).toEqual(
+      ['black and white frames'],
+    );
+    expect(
+      texts(refineParts([part('returns and exchanges', 'return-policy', 'clarify')], rank)),
+    ).toEqual(['returns and exchanges']);
   });
 });

@@ -35,7 +35,7 @@ import {
 import { catalog, packFaq, shopSettings } from '../../shell/catalog';
 import { formatMoney } from '../../shop/shared/money';
 import { factAnswer, factRanking, type Fact } from '../shared/facts';
-import { planParts, splitQuestion, type RankedPart } from '../shared/multi';
+import { looseCuts, planParts, refineParts, splitQuestion, type RankedPart } from '../shared/multi';
 import {
   CANCEL_PREFIX,
   KEEP_ORDERS,
@@ -269,7 +269,7 @@ export class ChatStore {
       if (
         ranking &&
         engine &&
-        parts.length > 1 &&
+        (parts.length > 1 || looseCuts(question).length > 0) &&
         (await this.#answerParts(engine, ranking, parts, lang))
       )
         return;
@@ -296,7 +296,8 @@ export class ChatStore {
 
   /**
    * A message with several questions: each confident one answered in turn (a yes or no from the
-   * shop's values where it is one), the others asked back in one turn. False: answer it whole.
+   * shop's values where it is one), the others asked back in one turn. Parts joined by a bare
+   * "and" are cut there where both halves are understood (refineParts). False: answer it whole.
    */
   async #answerParts(
     engine: Engine,
@@ -304,13 +305,19 @@ export class ChatStore {
     texts: string[],
     lang: Lang,
   ): Promise<boolean> {
-    const parts: (RankedPart & { fact?: Fact })[] = [];
-    for (const text of texts) {
+    const ranked: (RankedPart & { fact?: Fact })[] = [];
+    const find = (text: string) => ranked.find((p) => p.text === text);
+    for (const text of [...texts, ...texts.flatMap((t) => looseCuts(t).flat())]) {
+      if (find(text)) continue;
       const fact = factAnswer(text, lang, shopSettings);
       const ranking = fact ? factRanking(fact) : await this.#rank(engine, text);
       if (!ranking) return false;
-      parts.push(fact ? { text, ranking, fact } : { text, ranking });
+      ranked.push(fact ? { text, ranking, fact } : { text, ranking });
     }
+    const parts = refineParts(
+      texts.map((t) => find(t)!),
+      (t) => find(t)!,
+    );
     const plan = planParts(whole, parts);
     const m = messagesFor(lang);
     if (!plan) {

@@ -2,7 +2,9 @@
  * Several questions in one message ("How long does delivery take? And can I return sale items?",
  * "运费多少，还有怎么退货"): cut into its questions, each ranked on its own; the confident ones are
  * answered in the order asked, the rest asked back. A message that is one question, or whose
- * parts agree on one topic, is answered as a whole, as before.
+ * parts agree on one topic, is answered as a whole, as before. Two topics joined by a bare "and"
+ * ("coupon error and refund to alipay") are cut only where the model understands both halves
+ * (refineParts): the rules alone would also cut "black and white frames".
  * Pure: the chat (client/chat.svelte.ts) and the eval harness (--multi) use the same rules.
  */
 import type { AnswerRanking } from './rank';
@@ -27,6 +29,10 @@ const SENTENCES_ZH = /[？?！!。；;\n]+/;
 const JOIN_ZH =
   /[，,、]?(?:还有就是|还有|另外|以及|顺便问一下|顺便问下|顺便|再问一下|还想问一下|还想问|并且|同时)[，,]?|[，,](?=(?:请问|怎么|如何|能不能|能否|可以|可不可以|是否|多久|多少|什么|哪|有没有|支持|支不支持|我想|我要))/;
 
+/** Whether a piece of a message is long enough to be a question of its own. */
+const isQuestion = (s: string, zh: boolean) =>
+  zh ? [...s].filter((c) => HAN.test(c)).length >= 2 : /\p{L}{2}/u.test(s);
+
 /** The questions in a message, in order; one item when it is one question. */
 export function splitQuestion(text: string): string[] {
   const zh = HAN.test(text);
@@ -34,8 +40,24 @@ export function splitQuestion(text: string): string[] {
     .split(zh ? SENTENCES_ZH : SENTENCES_EN)
     .flatMap((s) => s.split(zh ? JOIN_ZH : JOIN_EN))
     .map((s) => s.replace(LEAD_EN, '').trim())
-    .filter((s) => (zh ? [...s].filter((c) => HAN.test(c)).length >= 2 : /\p{L}{2}/u.test(s)));
+    .filter((s) => isQuestion(s, zh));
   return parts.length ? parts : [text.trim()];
+}
+
+// A join with no question word after it: cut only where both halves are understood.
+const LOOSE_EN = /\s*,?\s+(?:and|plus|&)\s+/gi;
+const LOOSE_ZH = /[和跟、]/g;
+
+/** The two halves at each loose join of a part, left to right. */
+export function looseCuts(text: string): [string, string][] {
+  const zh = HAN.test(text);
+  const cuts: [string, string][] = [];
+  for (const m of text.matchAll(zh ? LOOSE_ZH : LOOSE_EN)) {
+    const left = text.slice(0, m.index).trim();
+    const right = text.slice(m.index + m[0].length).trim();
+    if (isQuestion(left, zh) && isQuestion(right, zh)) cuts.push([left, right]);
+  }
+  return cuts;
 }
 
 export interface RankedPart {
@@ -52,6 +74,27 @@ export interface PartsPlan<P extends RankedPart = RankedPart> {
 
 const topicOf = (p: RankedPart) =>
   p.ranking.verdict === 'answer' ? p.ranking.best[0]?.intent : undefined;
+
+/**
+ * The parts with each one cut at its first loose join whose halves are both answered, on two
+ * topics (`rank`: a text's ranking, the halves of looseCuts included). A part answered outright is
+ * cut only where one half keeps its topic ("invoice title, and coupon error" answered as the
+ * coupon: the invoice is a question too).
+ */
+export function refineParts<P extends RankedPart>(
+  parts: readonly P[],
+  rank: (text: string) => P,
+): P[] {
+  return parts.flatMap((p) => {
+    const own = topicOf(p);
+    for (const [l, r] of looseCuts(p.text)) {
+      const halves = [rank(l), rank(r)];
+      const [a, b] = halves.map(topicOf);
+      if (a && b && a !== b && (!own || own === a || own === b)) return halves;
+    }
+    return [p];
+  });
+}
 
 /**
  * How to answer a message cut into `parts`: null to answer it as a whole (one part; one topic
