@@ -10,10 +10,11 @@
  *
  * Runs the app's own tokeniser, trainer and ranker (src/lib/assistant) in headless Chromium
  * (Debian's, the e2e flags) on a tests-only page served with the app's CSP, and prints a table.
- * Options: --epochs N, --copies N (augmentation), --seeds a,b,c (for --shots; default 1,2,3),
- * --val F (with --data: score a stratified share F of train.csv, trained on the rest; for
- * choosing settings without touching test.csv), --split dev (with --data: score dev.csv instead
- * of test.csv, where the data set has one), --val-seed N (which share; default 5),
+ * Options: --epochs N, --copies N (augmentation), --seed N (the classifier's initialisation),
+ * --seeds a,b,c (for --shots; default 1,2,3), --val F (with --data: score a stratified share F
+ * of train.csv, trained on the rest; for choosing settings without touching test.csv), --split
+ * dev (with --data: score dev.csv instead of test.csv, where the data set has one), --val-seed N
+ * (which share; default 5),
  * --signals out.json (each signal's class scores per question: for a validation split only).
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -189,6 +190,7 @@ function trainOptions() {
     'learningRate',
     'labelSmoothing',
     'weightDecay',
+    'seed',
   ] as const) {
     const v = arg(k);
     if (v !== undefined) o[k] = Number(v);
