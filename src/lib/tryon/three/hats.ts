@@ -12,8 +12,7 @@
  * - crown top: the head rises about 0.42 × its depth above the band line (80 mm on the
  *   portraits' heads, the band sitting on the forehead), so a crownHeight of 0.3 (the catalog's
  *   least) is a crown that just clears it (plus 4 mm); each 0.1 more adds 10 mm (fedora 0.55 ≈
- *   113 mm, cap 0.4 ≈ 98 mm on a 200 mm deep head): crownTopMm(). A first mapping 16 mm taller
- *   stood like a top hat on the contact sheets.
+ *   113 mm, cap 0.4 ≈ 98 mm on a 200 mm deep head): crownTopMm().
  * - brim: reaches brimWidth × head width / 2 out from the band all round (the 2D placement's
  *   rule: the brim's full width is the head's width × (1 + brimWidth)); the cap's visor instead
  *   reaches 35 + 55 × brimWidth mm forward (≈ 68 mm at 0.6); a beanie has none: brimReachMm().

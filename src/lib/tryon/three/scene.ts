@@ -138,7 +138,7 @@ export class TryOnScene {
     const surface = r.live ? (this.#fast ??= openSurface(false)) : this.#fine;
     const parts: ScenePart[] = r.split ? ['behind', 'front'] : ['whole'];
     return parts.map((part) => {
-      const box = this.render(surface, r, part);
+      const box = this.#render(surface, r, part);
       return { bitmap: surface.canvas.transferToImageBitmap(), ...box };
     });
   }
@@ -158,7 +158,7 @@ export class TryOnScene {
   }
 
   /** Draws the product on this face into the layer canvas (earrings hidden by hair left out). */
-  render(surface: Surface, r: SceneRequest, part: ScenePart) {
+  #render(surface: Surface, r: SceneRequest, part: ScenePart) {
     const { placement, product, light = DEFAULT_LIGHT, hidden: hiddenByHair = [] } = r;
     const { head, headSize } = placement;
     const s = head.pxPerMm;
