@@ -123,6 +123,9 @@ describe('cutting at a bare "and" only where the model understands both halves',
       ['white frames', part('white frames', 'frames')],
       ['returns', part('returns', 'return-policy')],
       ['exchanges', part('exchanges', 'return-policy')],
+      ['how much to ship my order', part('how much to ship my order', 'shipping-cost', 'clarify')],
+      ['current deals', part('current deals', 'current-promotions')],
+      ['gift wrap', part('gift wrap', 'gift-wrap', 'out-of-scope')],
     ]);
     const rank = (t: string) => rankings.get(t)!;
     const texts = (ps: { text: string }[]) => ps.map((p) => p.text);
@@ -140,6 +143,20 @@ describe('cutting at a bare "and" only where the model understands both halves',
     expect(
       texts(refineParts([part('coupon error and refund to alipay', 'payment')], rank)),
     ).toEqual(['coupon error and refund to alipay']);
+    // Not understood as a whole, one half answered on a topic the whole did not rank first and
+    // the other half leaning elsewhere: an answer and a question asked back.
+    expect(
+      texts(
+        refineParts(
+          [part('how much to ship my order, and current deals', 'shipping-time', 'clarify')],
+          rank,
+        ),
+      ),
+    ).toEqual(['how much to ship my order', 'current deals']);
+    // …not where the other half is about nothing of ours.
+    expect(
+      texts(refineParts([part('gift wrap and current deals', 'shipping-time', 'clarify')], rank)),
+    ).toEqual(['gift wrap and current deals']);
     // A half not understood, or both halves one topic: kept whole.
     expect(texts(refineParts([part('black and white frames', 'frames', 'clarify')], rank))).toEqual(
       ['black and white frames'],

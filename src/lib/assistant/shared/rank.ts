@@ -13,6 +13,7 @@ import {
   linearLogits,
   topK,
   vectorise,
+  withoutMax,
   DEFAULT_BLEND,
   type BlendParams,
   type Bm25Index,
@@ -59,9 +60,9 @@ export const OUT_OF_SCOPE = 'out-of-scope';
  * declining fewer shop questions than before the sharpening. Choose them again when MODEL_VERSION
  * changes: the model's confidences shift with its features.
  */
-export const CONFIDENCE_TEMPERATURE = 0.35;
-export const ANSWER_AT = 0.74;
-export const ANSWER_LEAD = 4;
+export const CONFIDENCE_TEMPERATURE = 0.25;
+export const ANSWER_AT = 0.76;
+export const ANSWER_LEAD = 5;
 export const CLARIFY_AT = 0.3;
 /** Below this share of known features a question is about something else. */
 export const MIN_COVERAGE = 0.35;
@@ -109,7 +110,7 @@ export function probabilities(
   const x = vectorise(model.vocab, text);
   const logits = linearLogits(model.linear, x);
   const lex = bm25ClassScores(model.bm25, model.vocab, text, model.intents.length);
-  const centroid = linearLogits(model.centroids, x);
+  const centroid = linearLogits(model.centroids, withoutMax(model.vocab, x));
   return {
     rank: blend(logits, lex, centroid, params),
     confidence: blend(logits, lex, centroid, params, CONFIDENCE_TEMPERATURE),

@@ -149,31 +149,58 @@ export function sifWeight(row: number): number {
 }
 
 /**
- * The weighted mean of the words' unit vectors, L2-normalised; null when no word is known. A
- * Chinese word the table lacks counts as its characters.
+ * The rows a question's words read (`lookups`): a Chinese word the table lacks reads as its
+ * characters.
  */
-export function embedWords(vectors: WordVectors, words: readonly string[]): Float32Array | null {
-  const out = new Float32Array(vectors.dims);
-  let known = 0;
-  const add = (r: number) => {
-    const k = sifWeight(vectors.rank[r]!) * vectors.scale[r]!;
-    const base = r * vectors.dims;
-    for (let d = 0; d < vectors.dims; d++) out[d]! += k * vectors.data[base + d]!;
-    known++;
-  };
+function knownRows(vectors: WordVectors, words: readonly string[]): number[] {
+  const rows: number[] = [];
   for (const w of words) {
     const r = vectors.rows.get(w);
-    if (r !== undefined) add(r);
+    if (r !== undefined) rows.push(r);
     else if (HAN_WORD.test(w))
       for (const ch of w) {
         const c = vectors.rows.get(ch);
-        if (c !== undefined) add(c);
+        if (c !== undefined) rows.push(c);
       }
   }
+  return rows;
+}
+
+/** A question's two summaries of its words' vectors, each unit-length. */
+export interface Embedding {
+  /** The SIF-weighted mean: what the question is about as a whole. */
+  mean: Float32Array;
+  /**
+   * The largest value of each dimension over the words (SWEM-max, Shen et al. 2018): what its
+   * most telling word says, which a mean of many characters blurs (a disease in "鼻息肉怎么治").
+   */
+  max: Float32Array;
+}
+
+/** The question's embedding; null when the table knows none of its words. */
+export function embedWords(vectors: WordVectors, words: readonly string[]): Embedding | null {
+  const rows = knownRows(vectors, words);
+  if (!rows.length) return null;
+  const { dims, data } = vectors;
+  const mean = new Float32Array(dims);
+  const max = new Float32Array(dims).fill(-Infinity);
+  for (const r of rows) {
+    const scale = vectors.scale[r]!;
+    const k = sifWeight(vectors.rank[r]!) * scale;
+    for (let d = 0, at = r * dims; d < dims; d++, at++) {
+      mean[d]! += k * data[at]!;
+      max[d] = Math.max(max[d]!, scale * data[at]!);
+    }
+  }
+  return unit(mean) && unit(max) ? { mean, max } : null;
+}
+
+/** Scales v to unit length in place; false for a zero vector. */
+function unit(v: Float32Array): boolean {
   let norm = 0;
-  for (const v of out) norm += v * v;
-  if (!known || norm === 0) return null;
+  for (const x of v) norm += x * x;
+  if (norm === 0) return false;
   norm = Math.sqrt(norm);
-  for (let d = 0; d < out.length; d++) out[d]! /= norm;
-  return out;
+  for (let d = 0; d < v.length; d++) v[d]! /= norm;
+  return true;
 }

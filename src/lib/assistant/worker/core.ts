@@ -26,10 +26,10 @@ export interface Example {
  * mean English word vector as a fourth block, intent names as examples; 5: the vector block
  * weighted by the square of the share of a mixed question's words that are English; 6: a
  * Chinese question's character n-grams over the whole of it, ends marked; 7: Chinese words in
- * the vector block), so an older snapshot
+ * the vector block; 8: a Chinese question's max vector after its mean), so an older snapshot
  * is rejected and the model retrained.
  */
-export const MODEL_VERSION = 7;
+export const MODEL_VERSION = 8;
 
 export interface SnapshotMeta {
   /** MODEL_VERSION at training time (absent before version 2). */

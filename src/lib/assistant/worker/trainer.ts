@@ -107,7 +107,7 @@ function logitsOf(tf: Tf, w: Tensor, b: Tensor, x: BatchTensors, batch: number) 
 
 /**
  * A batch's nonzeros below row `dense` as flat arrays (example, row, value), and its rows from
- * `dense` on (the word-vector block, `dims` wide, the same in every question) as a dense
+ * `dense` on (the word-vector blocks, `dims` wide in all, the same in every question) as a dense
  * [batch, dims] matrix: a plain matMul, several times cheaper than gathering them one by one.
  */
 export function flattenBatch(xs: readonly SparseVec[], dense = Infinity, dims = 0) {
