@@ -6,7 +6,8 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { encodeCatalogIndex, searchIndexFile } from '../lib/catalog/search/file.ts';
+import { encodeCatalogIndex } from '../lib/catalog/search/file.ts';
+import { searchIndexFile } from '../lib/catalog/search/version.ts';
 import { buildCatalogIndex, exportCatalogIndex } from '../lib/catalog/search/index.ts';
 import { ownOriginAssets } from './own-origin-assets.ts';
 import { readShop, shopDir } from './shop-pack.ts';

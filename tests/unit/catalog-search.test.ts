@@ -1,16 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { gunzip, gzip } from '../../src/lib/binary/worker/gzip';
-import {
-  decodeCatalogIndex,
-  encodeCatalogIndex,
-  searchIndexFile,
-} from '../../src/lib/catalog/search/file';
+import { decodeCatalogIndex, encodeCatalogIndex } from '../../src/lib/catalog/search/file';
+import { CATALOG_INDEX_VERSION, searchIndexFile } from '../../src/lib/catalog/search/version';
 import { CATEGORY_NAMES, COLOURS, TAG_NAMES, generateCatalog } from '../../src/lib/catalog';
 import type { Category, Product } from '../../src/lib/catalog';
 import {
   PRICE_BANDS,
-  CATALOG_INDEX_VERSION,
   buildCatalogIndex,
   editDistance,
   exportCatalogIndex,

@@ -7,7 +7,7 @@
 import type { Remote } from 'comlink';
 import { WorkerBridge } from '../../workers/bridge';
 import { catalog, catalogVersion, inlineProducts, synonyms } from '../../shell/catalog';
-import { searchIndexFile } from '../search/file';
+import { searchIndexFile } from '../search/version';
 import type { CatalogQuery, CatalogResult } from '../search/index';
 import type { CatalogSearchApi } from '../worker/search.worker';
 

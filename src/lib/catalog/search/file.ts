@@ -9,15 +9,10 @@
  * length first.
  */
 import { Reader, Writer } from '../../binary/shared/parts';
-import { CATALOG_INDEX_VERSION, type CatalogIndexData } from './index';
+import type { CatalogIndexData } from './index';
 
 const MAGIC = 0x49534150; // "PASI"
 const FORMAT = 1;
-
-/** The file's path under the base URL, for a catalog version (the index's version in it too). */
-export function searchIndexFile(catalogVersion: string): string {
-  return `shop/search-v${CATALOG_INDEX_VERSION}-${catalogVersion}.bin`;
-}
 
 type Strings = Pick<
   CatalogIndexData,

@@ -39,6 +39,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { COLOURS, TAG_NAMES } from '../colours';
 import { CATEGORY_NAMES } from '../names';
 import { CATEGORIES, type Category, type Localized, type Product } from '../types';
+import { CATALOG_INDEX_VERSION } from './version';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -441,9 +442,6 @@ const NOT_DESCRIPTION = ALL & ~(1 << FIELD_ID.description);
 /** BM25+ as MiniSearch scores it (its defaults): k term saturation, b length normalisation,
  *  d the floor every match gets. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-
-/** Bump when what an index holds, or how it is scored, changes: older saved data is refused. */
-export const CATALOG_INDEX_VERSION = 1;
 
 /**
  * An index as plain data (typed arrays, strings, numbers): structured-cloneable, so it can be

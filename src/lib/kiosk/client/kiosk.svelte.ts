@@ -34,6 +34,8 @@ class Kiosk {
   resetting = $state(false);
   /** Whether the kiosk setting has been read (storage open). */
   loaded = $state(false);
+  /** `?kiosk` in the address: staff are asked for a PIN to start kiosk mode. */
+  readonly asked = new URLSearchParams(location.search).has('kiosk');
 
   #db: AisleDB | null = null;
   /** The wipe of what a session cut short left behind (see load). */
