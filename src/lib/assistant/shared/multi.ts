@@ -92,6 +92,7 @@ export function refineParts<P extends RankedPart>(
 ): P[] {
   return parts.flatMap((p) => {
     const own = topicOf(p);
+    const whole = guessOf(p);
     for (const [l, r] of looseCuts(p.text)) {
       const halves = [rank(l), rank(r)];
       const [a, b] = halves.map(topicOf);
@@ -99,7 +100,6 @@ export function refineParts<P extends RankedPart>(
       // "how much to ship my order, and current deals": an answer and a question asked back
       // beat asking back the whole.
       const [x, y] = halves.map(guessOf);
-      const whole = guessOf(p);
       if (!own && x && y && x !== y && ((a && a !== whole) || (b && b !== whole))) return halves;
     }
     return [p];

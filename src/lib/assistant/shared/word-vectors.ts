@@ -155,13 +155,10 @@ export function sifWeight(row: number): number {
 function knownRows(vectors: WordVectors, words: readonly string[]): number[] {
   const rows: number[] = [];
   for (const w of words) {
-    const r = vectors.rows.get(w);
-    if (r !== undefined) rows.push(r);
-    else if (HAN_WORD.test(w))
-      for (const ch of w) {
-        const c = vectors.rows.get(ch);
-        if (c !== undefined) rows.push(c);
-      }
+    const [own, ...chars] = lookups(w);
+    const r = vectors.rows.get(own!);
+    for (const row of r !== undefined ? [r] : chars.map((c) => vectors.rows.get(c)))
+      if (row !== undefined) rows.push(row);
   }
   return rows;
 }
