@@ -94,6 +94,11 @@ test('yes or no from the shop’s values, slips, several questions at once and r
   await expect(answers.nth(-2)).toContainText('VAT invoice');
   await expect(answers.nth(-1)).toContainText('Gift wrapping is');
   await ask(page, 'returns and exchanges'); // one reply: its halves are one topic
+  // Three topics joined by two bare "and"s: each half is cut again.
+  await ask(page, 'can I get gift wrap and an invoice and express shipping?', 'en', 3);
+  await expect(answers.nth(-3)).toContainText('Gift wrapping is');
+  await expect(answers.nth(-2)).toContainText('VAT invoice');
+  await expect(answers.nth(-1)).toContainText('Express delivery costs');
 
   await setLanguage(page, 'zh-CN');
   await ask(page, '能货到付款吗', 'zh-CN');

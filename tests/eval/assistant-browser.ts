@@ -10,6 +10,7 @@ import {
   cosine,
   linearLogits,
   vectorise,
+  withoutMax,
 } from '../../src/lib/assistant/shared/model';
 import { coverage } from '../../src/lib/assistant/shared/rank';
 import {
@@ -92,7 +93,8 @@ function signalsOf(core: AssistantCore, r: EvalRunRequest): EvalSignals {
     const x = vectorise(m.vocab, text);
     out.clf.push(Array.from(linearLogits(m.linear, x)));
     out.bm25.push(Array.from(bm25ClassScores(m.bm25, m.vocab, text, C)));
-    out.centroid.push(Array.from(linearLogits(cent, x)));
+    // As rank.ts probabilities reads them: the centroids leave a Chinese question's max vector out.
+    out.centroid.push(Array.from(linearLogits(cent, withoutMax(m.vocab, x))));
     out.coverage.push(coverage(m.vocab, text));
   }
   return out;

@@ -7,7 +7,7 @@
 import { factAnswer, factRanking } from '../../src/lib/assistant/shared/facts';
 import type { Lang } from '../../src/lib/assistant/shared/knowledge';
 import {
-  looseCuts,
+  cutTexts,
   planParts,
   refineParts,
   splitQuestion,
@@ -29,7 +29,7 @@ export interface MultiQuestion {
   gold: string[];
   /** The message cut as the chat cuts it by its rules. */
   parts: string[];
-  /** The halves of the parts' loose joins ("… and …"), which the chat ranks to cut there. */
+  /** The halves of the parts' loose joins ("… and …"), and theirs: the chat ranks them to cut. */
   halves: string[];
 }
 
@@ -73,7 +73,7 @@ export function composeMulti(
         text += join + q;
       });
       const parts = splitQuestion(text);
-      const halves = [...new Set(parts.flatMap((p) => looseCuts(p).flat()))];
+      const halves = [...new Set(parts.flatMap(cutTexts))];
       out.push({ text, lang, gold: chosen.map((h) => h.intent), parts, halves });
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cutTexts,
   looseCuts,
   planParts,
   refineParts,
@@ -164,5 +165,60 @@ describe('cutting at a bare "and" only where the model understands both halves',
     expect(
       texts(refineParts([part('returns and exchanges', 'return-policy', 'clarify')], rank)),
     ).toEqual(['returns and exchanges']);
+  });
+
+  it('asks back the half an answered part leaves out, where it is more than a word', () => {
+    const rankings = new Map([
+      ['coupon error', part('coupon error', 'coupon-problem')],
+      ['forget me', part('forget me', 'erase-data', 'clarify')],
+      ['black', part('black', 'try-on', 'clarify')],
+      ['white frames', part('white frames', 'glasses-fit')],
+      ['优惠券用不了', part('优惠券用不了', 'coupon-problem')],
+      ['删除资料', part('删除资料', 'erase-data', 'clarify')],
+    ]);
+    const rank = (t: string) => rankings.get(t)!;
+    const texts = (ps: { text: string }[]) => ps.map((p) => p.text);
+    expect(
+      texts(refineParts([part('coupon error and forget me', 'coupon-problem')], rank)),
+    ).toEqual(['coupon error', 'forget me']);
+    expect(texts(refineParts([part('优惠券用不了和删除资料', 'coupon-problem')], rank))).toEqual([
+      '优惠券用不了',
+      '删除资料',
+    ]);
+    // One word is no question of its own, whatever it leans to.
+    expect(texts(refineParts([part('black and white frames', 'glasses-fit')], rank))).toEqual([
+      'black and white frames',
+    ]);
+    // Kept whole where the whole is answered on a third topic, or the half is about nothing.
+    expect(texts(refineParts([part('coupon error and forget me', 'account')], rank))).toEqual([
+      'coupon error and forget me',
+    ]);
+    rankings.set('forget me', part('forget me', 'erase-data', 'out-of-scope'));
+    expect(
+      texts(refineParts([part('coupon error and forget me', 'coupon-problem')], rank)),
+    ).toEqual(['coupon error and forget me']);
+  });
+
+  it('cuts the halves again: three questions joined by two bare "and"s', () => {
+    const text = 'when will it arrive, and gift wrap and try on with my camera';
+    expect(cutTexts(text)).toEqual([
+      'when will it arrive',
+      'gift wrap and try on with my camera',
+      'gift wrap',
+      'try on with my camera',
+      'when will it arrive, and gift wrap',
+    ]);
+    const rankings = new Map([
+      ['when will it arrive', part('when will it arrive', 'shipping-time')],
+      ['gift wrap and try on with my camera', part('', 'try-on')],
+      ['gift wrap', part('gift wrap', 'gift-wrap')],
+      ['try on with my camera', part('try on with my camera', 'try-on')],
+    ]);
+    const rank = (t: string) => ({ ...rankings.get(t)!, text: t });
+    expect(refineParts([part(text, 'try-on', 'clarify')], rank).map((p) => p.text)).toEqual([
+      'when will it arrive',
+      'gift wrap',
+      'try on with my camera',
+    ]);
   });
 });

@@ -35,7 +35,14 @@ import {
 import { catalog, packFaq, shopSettings } from '../../shell/catalog';
 import { formatMoney } from '../../shop/shared/money';
 import { factAnswer, factRanking, type Fact } from '../shared/facts';
-import { looseCuts, planParts, refineParts, splitQuestion, type RankedPart } from '../shared/multi';
+import {
+  cutTexts,
+  looseCuts,
+  planParts,
+  refineParts,
+  splitQuestion,
+  type RankedPart,
+} from '../shared/multi';
 import {
   CANCEL_PREFIX,
   KEEP_ORDERS,
@@ -307,7 +314,7 @@ export class ChatStore {
   ): Promise<boolean> {
     const ranked: (RankedPart & { fact?: Fact })[] = [];
     const find = (text: string) => ranked.find((p) => p.text === text);
-    for (const text of [...texts, ...texts.flatMap((t) => looseCuts(t).flat())]) {
+    for (const text of [...texts, ...texts.flatMap(cutTexts)]) {
       if (find(text)) continue;
       const fact = factAnswer(text, lang, shopSettings);
       const ranking = fact ? factRanking(fact) : await this.#rank(engine, text);

@@ -60,6 +60,20 @@ export function looseCuts(text: string): [string, string][] {
   return cuts;
 }
 
+/** Every text refineParts may rank for a part: the halves at its loose joins, and theirs. */
+export function cutTexts(text: string): string[] {
+  const out = new Set<string>();
+  const visit = (t: string) => {
+    for (const half of looseCuts(t).flat())
+      if (!out.has(half)) {
+        out.add(half);
+        visit(half);
+      }
+  };
+  visit(text);
+  return [...out];
+}
+
 export interface RankedPart {
   text: string;
   ranking: AnswerRanking;
@@ -80,31 +94,52 @@ const guessOf = (p: RankedPart) =>
   p.ranking.verdict === 'out-of-scope' ? undefined : p.ranking.best[0]?.intent;
 
 /**
- * The parts with each one cut at its first loose join whose halves are both answered, on two
- * topics (`rank`: a text's ranking, the halves of looseCuts included). A part answered outright is
- * cut only where one half keeps its topic ("invoice title, and coupon error" answered as the
- * coupon: the invoice is a question too). A part not answered is also cut where one half is
- * answered on a topic the whole did not rank first and the other half leans to another topic.
+ * The parts with each one cut at its first loose join where the halves ask two things, and each
+ * half cut again the same way ("when will it arrive, and gift wrap and try on": three questions).
+ * `rank`: a text's ranking, for every text cutTexts gives.
  */
 export function refineParts<P extends RankedPart>(
   parts: readonly P[],
   rank: (text: string) => P,
 ): P[] {
-  return parts.flatMap((p) => {
-    const own = topicOf(p);
-    const whole = guessOf(p);
+  const refine = (p: P): P[] => {
     for (const [l, r] of looseCuts(p.text)) {
       const halves = [rank(l), rank(r)];
-      const [a, b] = halves.map(topicOf);
-      if (a && b && a !== b && (!own || own === a || own === b)) return halves;
-      // "how much to ship my order, and current deals": an answer and a question asked back
-      // beat asking back the whole.
-      const [x, y] = halves.map(guessOf);
-      if (!own && x && y && x !== y && ((a && a !== whole) || (b && b !== whole))) return halves;
+      if (asksTwo(p, halves)) return halves.flatMap(refine);
     }
     return [p];
-  });
+  };
+  return parts.flatMap(refine);
 }
+
+/**
+ * Whether the halves of a part at a loose join ask two things:
+ * - both answered, on two topics, where the whole is not answered or keeps one half's topic
+ *   ("invoice title, and coupon error" answered as the coupon: the invoice is a question too);
+ * - the whole not answered, one half answered on a topic the whole did not rank first and the
+ *   other leaning elsewhere ("how much to ship my order, and current deals": an answer and a
+ *   question asked back beat asking back the whole);
+ * - the whole answered as one half's topic, the other half leaning elsewhere ("coupon error and
+ *   forget me": the second is asked back, not dropped), where that half is more than a word:
+ *   "black and white frames" stays whole, though "black" alone leans to try-on.
+ */
+function asksTwo(whole: RankedPart, halves: readonly RankedPart[]): boolean {
+  const own = topicOf(whole);
+  const [a, b] = halves.map(topicOf);
+  if (a && b && a !== b) return !own || own === a || own === b;
+  const [x, y] = halves.map(guessOf);
+  if (!x || !y || x === y) return false;
+  if (!own) {
+    const first = guessOf(whole);
+    return (!!a && a !== first) || (!!b && b !== first);
+  }
+  // The half asked back must say more than a word ("black" leans to try-on).
+  return (a === own && phrase(halves[1]!.text)) || (b === own && phrase(halves[0]!.text));
+}
+
+/** More than a word: two English words, three Chinese characters. */
+const phrase = (s: string) =>
+  HAN.test(s) ? [...s].filter((c) => HAN.test(c)).length >= 3 : /\p{L}\s+\p{L}/u.test(s);
 
 /**
  * How to answer a message cut into `parts`: null to answer it as a whole (one part; one topic
