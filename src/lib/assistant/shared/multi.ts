@@ -133,7 +133,6 @@ function asksTwo(whole: RankedPart, halves: readonly RankedPart[]): boolean {
     const first = guessOf(whole);
     return (!!a && a !== first) || (!!b && b !== first);
   }
-  // The half asked back must say more than a word ("black" leans to try-on).
   return (a === own && phrase(halves[1]!.text)) || (b === own && phrase(halves[0]!.text));
 }
 
