@@ -4,15 +4,8 @@
  * Chromium, timing each answer. Built by tests/eval/assistant.ts into tests/.output, never part
  * of the app's build.
  */
-import {
-  bm25ClassScores,
-  buildVocabulary,
-  cosine,
-  linearLogits,
-  vectorise,
-  withoutMax,
-} from '../../src/lib/assistant/shared/model';
-import { coverage } from '../../src/lib/assistant/shared/rank';
+import { buildVocabulary, cosine, vectorise } from '../../src/lib/assistant/shared/model';
+import { coverage, rankSignals } from '../../src/lib/assistant/shared/rank';
 import {
   loadWordVectors,
   wordVectorsUrl,
@@ -80,21 +73,12 @@ async function evalRun(r: EvalRunRequest): Promise<EvalRunResult> {
 
 function signalsOf(core: AssistantCore, r: EvalRunRequest): EvalSignals {
   const m = core.model!;
-  const C = m.intents.length;
-  const cent = m.centroids;
-  const out: EvalSignals = {
-    intents: m.intents,
-    clf: [],
-    bm25: [],
-    centroid: [],
-    coverage: [],
-  };
+  const out: EvalSignals = { intents: m.intents, clf: [], bm25: [], centroid: [], coverage: [] };
   for (const text of r.test) {
-    const x = vectorise(m.vocab, text);
-    out.clf.push(Array.from(linearLogits(m.linear, x)));
-    out.bm25.push(Array.from(bm25ClassScores(m.bm25, m.vocab, text, C)));
-    // As rank.ts probabilities reads them: the centroids leave a Chinese question's max vector out.
-    out.centroid.push(Array.from(linearLogits(cent, withoutMax(m.vocab, x))));
+    const { clf, bm25, centroid } = rankSignals(m, text);
+    out.clf.push(Array.from(clf));
+    out.bm25.push(Array.from(bm25));
+    out.centroid.push(Array.from(centroid));
     out.coverage.push(coverage(m.vocab, text));
   }
   return out;

@@ -98,6 +98,20 @@ export function learnedWord(vocab: Vocabulary, word: string): boolean {
 }
 
 /**
+ * The three signals a question is ranked by, a score per intent each: the classifier's logits,
+ * BM25 against the examples, and the class centroids (which leave a Chinese question's max vector
+ * out: model.ts withoutMax). The eval harness reads them too (--signals), so they are the ranker's.
+ */
+export function rankSignals(model: RankableModel, text: string) {
+  const x = vectorise(model.vocab, text);
+  return {
+    clf: linearLogits(model.linear, x),
+    bm25: bm25ClassScores(model.bm25, model.vocab, text, model.intents.length),
+    centroid: linearLogits(model.centroids, withoutMax(model.vocab, x)),
+  };
+}
+
+/**
  * Blended class probabilities for a question: `rank` to order the intents by, `confidence` (the
  * classifier sharpened, CONFIDENCE_TEMPERATURE) to judge the verdict with. Apart, so a change to
  * when to answer never changes which intent wins.
@@ -107,13 +121,10 @@ export function probabilities(
   text: string,
   params: BlendParams = DEFAULT_BLEND,
 ): { rank: Float64Array; confidence: Float64Array } {
-  const x = vectorise(model.vocab, text);
-  const logits = linearLogits(model.linear, x);
-  const lex = bm25ClassScores(model.bm25, model.vocab, text, model.intents.length);
-  const centroid = linearLogits(model.centroids, withoutMax(model.vocab, x));
+  const { clf, bm25, centroid } = rankSignals(model, text);
   return {
-    rank: blend(logits, lex, centroid, params),
-    confidence: blend(logits, lex, centroid, params, CONFIDENCE_TEMPERATURE),
+    rank: blend(clf, bm25, centroid, params),
+    confidence: blend(clf, bm25, centroid, params, CONFIDENCE_TEMPERATURE),
   };
 }
 
